@@ -1,0 +1,223 @@
+"""Judge one claim: resolve its candidates, compare, explain, and hint at the sibling it fits.
+
+A mention of a model has one candidate; a mention of a family has its members. For sizes
+(parameters, active parameters) a family claim agrees when any member matches — a family
+comes in several sizes. For every other attribute the members must agree: a claim that fits
+all is supported, one that fits none is contradicted, and one that fits some but not others
+is unverifiable (``ambiguous_model``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.check import comparators as cmp
+from pipeline.check.render import describe_claim, describe_value
+from pipeline.registry import Registry, plain_value
+from pipeline.registry.model import Model
+from pipeline.schema import COUNT_ATTRIBUTES, Attribute, Claim, Reason, Status, Verdict
+
+ANY_MEMBER = frozenset({Attribute.parameters, Attribute.active_parameters})
+MAX_HINTS = 4
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One candidate model's fact and how the claim compares with it."""
+
+    model: Model
+    value: Any
+    source: str
+    changed: dt.date | None
+    outcome: cmp.Outcome
+    via_active: bool = False
+
+
+def check_claims(
+    claims: Iterable[Claim], registry: Registry, published: dt.date | None
+) -> list[Verdict]:
+    return [check_claim(c, registry, published) for c in claims]
+
+
+def check_claim(claim: Claim, registry: Registry, published: dt.date | None) -> Verdict:
+    base = {"claim_id": claim.id, "registry_version": registry.version}
+    if claim.model_id is None or not registry.members(claim.model_id):
+        explanation = f"{claim.model!r} is not in the registry."
+        return Verdict(**base, status=Status.unverifiable, reason=Reason.unknown_model,
+                       explanation=explanation)  # fmt: skip
+    if claim.value is None:
+        explanation = f"Article: {claim.text!r} is a relative date and the article has no date."
+        return Verdict(**base, status=Status.unverifiable, reason=Reason.unresolved_date,
+                       explanation=explanation)  # fmt: skip
+    judged = judge_candidates(claim, registry, published)
+    if not judged:
+        name = registry.name_of(claim.model_id)
+        explanation = f"The registry has no {claim.attribute.value} for {name}."
+        return Verdict(**base, status=Status.unverifiable, reason=Reason.no_reference,
+                       explanation=explanation)  # fmt: skip
+    status, reason = _status(claim, registry, judged)
+    hint = _hint(claim, registry, judged, published) if status is Status.contradicted else None
+    return Verdict(
+        **base,
+        status=status,
+        reason=reason,
+        expected=[plain_value(j.value) for j in judged],
+        source=judged[0].source,
+        explanation=_explain(claim, registry, judged, status, hint),
+        hint=hint,
+        severity=_severity(judged) if status is Status.contradicted else 0.0,
+    )
+
+
+def _status(claim: Claim, registry: Registry, judged: list[Judged]) -> tuple[Status, Reason | None]:
+    agreeing = [j for j in judged if j.outcome.agrees]
+    if claim.qualifiers.hedged:
+        return Status.unverifiable, Reason.hedged
+    if agreeing and (len(agreeing) == len(judged) or claim.attribute in ANY_MEMBER):
+        return Status.supported, None
+    if not agreeing:
+        return Status.contradicted, None
+    return Status.unverifiable, Reason.ambiguous_model
+
+
+def judge_candidates(
+    claim: Claim, registry: Registry, published: dt.date | None
+) -> list[Judged]:
+    assert claim.model_id is not None
+    judged = []
+    for model in registry.members(claim.model_id):
+        item = judge(claim, registry, model, published)
+        if item is not None:
+            judged.append(item)
+    return judged
+
+
+def judge(claim: Claim, registry: Registry, model: Model, published: dt.date | None) -> Judged | None:
+    """Compare a claim with one model's fact; None when the registry lacks the fact."""
+    if claim.attribute is Attribute.developer:
+        family = registry.families[model.family]
+        source = model.card or family.source
+        return Judged(model, model.developer, source, None, cmp.compare_developer(claim, model.developer))
+    fact = model.facts.get(claim.attribute)
+    if fact is None:
+        return None
+    value, source, changed = fact.value_at(published)
+    outcome = _compare(claim, registry, value, fact)
+    judged = Judged(model, value, source, changed, outcome)
+    if claim.attribute is Attribute.parameters and not outcome.agrees:
+        return _try_active(claim, model, published) or judged
+    return judged
+
+
+def _try_active(claim: Claim, model: Model, published: dt.date | None) -> Judged | None:
+    """A bare '17B parameters' for an MoE model agrees with its active count."""
+    fact = model.facts.active_parameters
+    if fact is None or claim.qualifiers.scope == "total":
+        return None
+    value, source, changed = fact.value_at(published)
+    outcome = cmp.compare_count(claim, value, fact.bound, fact.status)
+    return Judged(model, value, source, changed, outcome, via_active=True) if outcome.agrees else None
+
+
+def _compare(claim: Claim, registry: Registry, value: Any, fact: Any) -> cmp.Outcome:
+    attribute = claim.attribute
+    if attribute in COUNT_ATTRIBUTES:
+        return cmp.compare_count(claim, value, fact.bound, fact.status)
+    if attribute in (Attribute.release_date, Attribute.knowledge_cutoff):
+        return cmp.compare_date(claim, value)
+    if attribute is Attribute.license:
+        return cmp.compare_license(claim, registry.licences[value])
+    if attribute is Attribute.modality:
+        return cmp.compare_modality(claim, value)
+    return cmp.compare_architecture(claim, value)
+
+
+def _hint(claim: Claim, registry: Registry, judged: list[Judged], published: dt.date | None) -> str | None:
+    """Name the sibling models (same line, other versions or sizes) whose fact the claim fits."""
+    assert claim.model_id is not None
+    line = registry.line_of(claim.model_id)
+    if line is None:
+        return None
+    own = {j.model.id for j in judged}
+    matches = []
+    for model in _by_proximity(registry, line, claim.model_id):
+        if model.id in own:
+            continue
+        item = judge(claim, registry, model, None)
+        if item is not None and item.outcome.agrees and not item.via_active:
+            matches.append(model)
+    if not matches:
+        return None
+    names = _group_by_family(registry, matches, claim.attribute)[:MAX_HINTS]
+    what = describe_claim(claim)
+    return f"{what} matches {_join(names)}."
+
+
+def _by_proximity(registry: Registry, line: str, entry_id: str) -> list[Model]:
+    """The line's models, nearest version first (the registry lists families in order)."""
+    families = [f for f in registry.families if registry.families[f].line == line]
+    model = registry.models.get(entry_id)
+    here = families.index(model.family if model else entry_id) if families else 0
+    models = registry.line_models(line)
+    return sorted(models, key=lambda m: abs(families.index(m.family) - here))
+
+
+def _group_by_family(registry: Registry, models: list[Model], attribute: Attribute) -> list[str]:
+    """Whole families by their name ('Llama 3.1'), single members by theirs."""
+    names: list[str] = []
+    by_family: dict[str, list[Model]] = {}
+    for model in models:
+        by_family.setdefault(model.family, []).append(model)
+    for family_id, found in by_family.items():
+        members = [m for m in registry.members(family_id) if _knows(m, attribute)]
+        whole = len(found) == len(members) and len(members) > 1
+        names.append(registry.families[family_id].name if whole else _join([m.name for m in found]))
+    return names
+
+
+def _knows(model: Model, attribute: Attribute) -> bool:
+    return attribute is Attribute.developer or model.facts.get(attribute) is not None
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _explain(claim: Claim, registry: Registry, judged: list[Judged], status: Status, hint: str | None) -> str:
+    registry_side = ", ".join(
+        f"{j.model.name} {_words(registry, claim.attribute, j.value)}"
+        + (" (active)" if j.via_active else "")
+        + (f" (since {j.changed.isoformat()})" if j.changed else "")
+        for j in judged
+    )
+    claimed = describe_claim(claim)
+    if claim.attribute in (Attribute.developer, Attribute.license) and not claim.qualifiers.negated:
+        claimed = _words(registry, claim.attribute, claim.value)
+    text = f"Article: {claimed}. Registry: {registry_side} ({judged[0].source})."
+    notes = {j.outcome.note for j in judged if j.outcome.note}
+    if any(j.via_active and j.outcome.agrees for j in judged):
+        notes.add("the claimed count is the active parameter count of a mixture of experts")
+    if notes:
+        text += " Note: " + "; ".join(sorted(notes)) + "."
+    if hint:
+        text += f" {hint}"
+    return text
+
+
+def _words(registry: Registry, attribute: Attribute, value: Any) -> str:
+    """Registry ids in words: 'meta' -> 'Meta', 'apache-2.0' -> 'Apache License 2.0'."""
+    if attribute is Attribute.developer and value in registry.organisations:
+        return registry.organisations[value].name
+    if attribute is Attribute.license and value in registry.licences:
+        return registry.licences[value].name
+    return describe_value(attribute, value)
+
+
+def _severity(judged: list[Judged]) -> float:
+    """0..1: a factor of ten off is 1.0; 3% off is about 0.01."""
+    distance = min(j.outcome.distance for j in judged)
+    return round(min(1.0, distance) if math.isfinite(distance) else 1.0, 3)

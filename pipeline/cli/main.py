@@ -1,0 +1,172 @@
+"""The ``claimwatch`` command line: a thin layer over the library (pipeline/ and flows/)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pipeline.cli import output
+from pipeline.errors import RegistryError
+from pipeline.registry import load_registry, registry_dirs
+from pipeline.store import Store, default_url
+
+app = typer.Typer(
+    help="Extract factual claims about AI models from articles and check them against a sourced registry.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+registry_app = typer.Typer(help="Inspect and validate the reference registry.", no_args_is_help=True)
+app.add_typer(registry_app, name="registry")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help=f"Database URL (default: $CLAIMWATCH_DB or {default_url()})."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+RegistryOption = Annotated[
+    list[Path] | None,
+    typer.Option("--registry", help="A registry folder layered over the bundled one (repeatable)."),
+]
+
+
+def _registry_tuple(extra: list[Path] | None) -> tuple[str, ...]:
+    return tuple(str(p) for p in extra or [])
+
+
+def _fail_registry(exc: RegistryError) -> None:
+    typer.echo(str(exc), err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Folders or files of articles.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    registry: RegistryOption = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per Prefect task.")] = 50,
+) -> None:
+    """Run the process-articles flow: extract, check and store; print a summary."""
+    from flows.process import process_articles
+
+    from pipeline.runner import toolkit
+
+    extra = _registry_tuple(registry)
+    try:
+        toolkit(extra)  # validate the registry before starting Prefect: fail whole, early
+    except RegistryError as exc:
+        _fail_registry(exc)
+    url = db or default_url()
+    summary = process_articles([str(p) for p in paths], url, extra, batch_size)
+    if as_json:
+        typer.echo(summary.model_dump_json())
+        return
+    flags = list(Store(url).claim_records(status="contradicted", run_id=summary.run_id))
+    output.print_summary(summary, flags)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Article files.")],
+    as_json: JsonOption = False,
+    registry: RegistryOption = None,
+) -> None:
+    """Extract and check articles without storing and without Prefect."""
+    from pipeline.runner import process, read_articles, toolkit
+
+    try:
+        kit = toolkit(_registry_tuple(registry))
+    except RegistryError as exc:
+        _fail_registry(exc)
+    articles, failures = read_articles(files)
+    for failure in failures:
+        typer.echo(failure.error, err=True)
+    for result in process(articles, kit):
+        if as_json:
+            typer.echo(json.dumps(result.record(), ensure_ascii=False))
+        else:
+            output.print_article(result)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def runs(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """The recorded runs: id, start, end, counts."""
+    rows = Store(db).runs()
+    if as_json:
+        typer.echo(json.dumps(rows))
+    else:
+        output.print_runs(rows)
+
+
+@app.command()
+def flags(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """Claims the registry contradicts, worst first."""
+    records = list(Store(db).claim_records(status="contradicted"))
+    if as_json:
+        typer.echo(json.dumps(records, ensure_ascii=False))
+    else:
+        output.print_flags(records)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
+    db: DbOption = None,
+) -> None:
+    """Export every stored claim with its verdict, article and latest decision."""
+    if fmt != "jsonl":
+        typer.echo(f"unsupported format {fmt!r}: use jsonl", err=True)
+        raise typer.Exit(2)
+    for record in Store(db).claim_records():
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@registry_app.command("validate")
+def registry_validate(
+    dirs: Annotated[list[Path] | None, typer.Argument(help="Registry folders (default: bundled + $CLAIMWATCH_REGISTRY).")] = None,
+) -> None:
+    """Validate registry folders; every problem named with file, entry and field."""
+    try:
+        reg = load_registry(registry_dirs(dirs or []))
+    except RegistryError as exc:
+        _fail_registry(exc)
+    typer.echo(f"ok: {len(reg.models)} models, {len(reg.families)} families, version {reg.version}")
+
+
+@registry_app.command("list")
+def registry_list(as_json: JsonOption = False, registry: RegistryOption = None) -> None:
+    """List the registry's models."""
+    try:
+        reg = load_registry(registry_dirs(registry or []))
+    except RegistryError as exc:
+        _fail_registry(exc)
+    records = [reg.model_record(m) for m in reg.models.values()]
+    if as_json:
+        typer.echo(json.dumps(records, ensure_ascii=False))
+    else:
+        output.print_registry(records)
+
+
+@registry_app.command("show")
+def registry_show(model: Annotated[str, typer.Argument(help="Model id or any alias.")], registry: RegistryOption = None) -> None:
+    """Show one model (or a family's models) with every fact and its source."""
+    try:
+        reg = load_registry(registry_dirs(registry or []))
+    except RegistryError as exc:
+        _fail_registry(exc)
+    entry_id = model if model in reg.models or model in reg.families else reg.resolve(model)
+    if entry_id is None:
+        typer.echo(f"no model or family named {model!r}", err=True)
+        raise typer.Exit(1)
+    records: list[dict[str, Any]] = [reg.model_record(m) for m in reg.members(entry_id)]
+    output.print_registry_entries(records)
+
+
+if __name__ == "__main__":
+    app()

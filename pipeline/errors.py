@@ -1,0 +1,56 @@
+"""Every error and outcome message of claimwatch, each with a code (like spaCy's errors.py).
+
+Messages are looked up here so that the CLI, the store and the docs say the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class Errors:
+    E001 = "E001 cannot read {path}: {detail}"
+    E002 = "E002 {path} is not valid UTF-8 text"
+    E003 = "E003 {path} is empty"
+    E004 = "E004 {path} has malformed front matter: {detail}"
+    E005 = "E005 {path}: unsupported file type {suffix!r}"
+    E006 = "E006 {path} is larger than the {limit} byte limit ({size} bytes)"
+    E007 = "E007 {path}: bad {field} in front matter: {detail}"
+    E008 = "E008 {path} looks binary (NUL bytes), not an article"
+    E010 = "E010 registry is invalid ({count} problem(s)):\n{problems}"
+    E020 = "E020 no such path: {path}"
+    E021 = "E021 processing failed: {detail}"
+
+
+@dataclass(frozen=True)
+class RegistryProblem:
+    """One registry problem: which file, which entry, which field, what is wrong."""
+
+    file: str
+    entry: str | None
+    field: str | None
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "")
+        if self.entry:
+            where += f" [{self.entry}]"
+        if self.field:
+            where += f" {self.field}"
+        return f"{where}: {self.message}"
+
+
+class ClaimwatchError(Exception):
+    """Base of the errors claimwatch reports to its user."""
+
+
+class ArticleError(ClaimwatchError):
+    """An article file that cannot be read; the run records it and goes on."""
+
+
+class RegistryError(ClaimwatchError):
+    def __init__(self, problems: list[RegistryProblem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(Errors.E010.format(count=len(problems), problems=lines))

@@ -1,0 +1,177 @@
+"""Extraction: Article -> [Claim], with spaCy rules and dateparser.
+
+spaCy objects stay inside this package: ``Extractor.extract`` returns pydantic Claims with
+character offsets and the sentence, which is all that checking and review need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from spacy.language import Language
+
+from pipeline.extract.claims import Draft, draft_counts, draft_dates, main_model
+from pipeline.extract.dates import parse_date
+from pipeline.extract.facets import (
+    draft_architectures,
+    draft_developers,
+    draft_licences,
+    draft_modalities,
+)
+from pipeline.extract.hits import Hit, Sentence, sentences
+from pipeline.extract.nlp import build_nlp, word_count
+from pipeline.extract.numbers import parse_count_text, parse_moe_shape
+from pipeline.schema import Article, Attribute, Bound, Claim, Precision, Qualifiers
+
+__all__ = ["Extractor", "word_count"]
+
+DRAFTERS = (
+    draft_counts,
+    draft_dates,
+    draft_developers,
+    draft_modalities,
+    draft_licences,
+    draft_architectures,
+)
+
+
+class Extractor:
+    """Holds the rule pipeline; build once per process and reuse."""
+
+    def __init__(
+        self,
+        models: Sequence[tuple[str, str]],
+        organisations: Sequence[tuple[str, str]] = (),
+        licences: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        self.nlp: Language = build_nlp(models, organisations, licences)
+
+    def extract(self, article: Article) -> list[Claim]:
+        return self.extract_many([article])[0]
+
+    def extract_many(self, articles: Sequence[Article], batch_size: int = 16) -> list[list[Claim]]:
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=batch_size)
+        return [
+            list(claims_of(article, sentences(doc)))
+            for article, doc in zip(articles, docs, strict=True)
+        ]
+
+
+def claims_of(article: Article, sents: list[Sentence]) -> Iterator[Claim]:
+    """Every claim of an article, in text order, without duplicates."""
+    main = main_model(sents)
+    seen: set[str] = set()
+    for sentence, subject in _with_subjects(sents, main):
+        for drafter in DRAFTERS:
+            for draft in drafter(sentence, subject):
+                claim = _claim(article, sentence, draft)
+                if claim is not None and claim.id not in seen:
+                    seen.add(claim.id)
+                    yield claim
+
+
+def _with_subjects(sents: list[Sentence], main: Hit | None) -> Iterable[tuple[Sentence, Hit | None]]:
+    """Pair each sentence with its fallback subject: a section's heading or 'Model:' line."""
+    section: Hit | None = None
+    for sentence in sents:
+        mentions = sentence.of("MODEL")
+        if (sentence.heading or sentence.label == "subject") and mentions:
+            section = mentions[0]
+        elif sentence.heading:
+            section = None
+        yield sentence, section or main
+
+
+def _claim(article: Article, sentence: Sentence, draft: Draft) -> Claim | None:
+    value, precision, relative = _normalise(article, sentence, draft)
+    if value is None and not relative:
+        return None
+    mention = draft.model.text if draft.model else None
+    if mention is None:
+        return None
+    start, end = draft.value_hit.start_char, draft.end_char
+    if start < 0:  # a synthetic hit (key-value answer): the span after the colon
+        start, end = _answer_span(article, sentence)
+    model_id = draft.model.ident if draft.model else None
+    return Claim(
+        id=Claim.make_id(article.id, draft.attribute, start, end, mention),
+        article_id=article.id,
+        model=mention,
+        model_id=model_id or None,
+        attribute=Attribute(draft.attribute),
+        value=value,
+        precision=precision,
+        text=article.text[start:end],
+        start=start,
+        end=end,
+        sentence=sentence.text.strip(),
+        qualifiers=Qualifiers(
+            bound=Bound(draft.bound) if draft.bound else None,
+            hedged=draft.hedged,
+            negated=draft.negated,
+            relative_date=relative,
+            scope=draft.scope,
+        ),
+    )
+
+
+def _answer_span(article: Article, sentence: Sentence) -> tuple[int, int]:
+    text = sentence.text
+    colon = text.find(":")
+    start = sentence.start_char + colon + 1
+    while start < sentence.end_char and article.text[start] in " *_\t":
+        start += 1
+    end = sentence.start_char + len(text.rstrip())
+    return start, max(end, start)
+
+
+def _normalise(
+    article: Article, sentence: Sentence, draft: Draft
+) -> tuple[Any, Precision | None, bool]:
+    attribute = draft.attribute
+    hit = draft.value_hit
+    if attribute in ("release_date", "knowledge_cutoff"):
+        parsed = parse_date(hit.text, relative=hit.kind == "RELDATE", published=article.published)
+        if parsed is None:
+            return None, None, False
+        iso = parsed.value.isoformat() if parsed.value else None
+        if iso and parsed.precision is not Precision.day:
+            iso = iso[:7] if parsed.precision is Precision.month else iso[:4]
+        return iso, parsed.precision, parsed.relative
+    if attribute == "modality":
+        return [draft.facet], None, False
+    if attribute == "architecture":
+        return _architecture(sentence, draft), None, False
+    if draft.facet is not None:
+        return draft.facet, None, False
+    return parse_count_text(hit.text), None, False
+
+
+_NUMBER_WORDS = {"two": 2, "four": 4, "eight": 8, "sixteen": 16, "one": 1, "single": 1}
+
+
+def _architecture(sentence: Sentence, draft: Draft) -> dict[str, Any]:
+    value: dict[str, Any] = {"type": draft.facet}
+    if draft.facet != "moe":
+        return value
+    for hit in sentence.of("FACET"):
+        if hit.ident == "architecture:experts":
+            number = _number_before(sentence, hit)
+            if number is not None:
+                value.setdefault("experts", number)
+    for hit in sentence.of("MOESHAPE"):
+        shape = parse_moe_shape(hit.text)
+        if shape:
+            value.setdefault("experts", shape["experts"])
+    return value
+
+
+def _number_before(sentence: Sentence, hit: Hit) -> int | None:
+    index = hit.start - sentence.start - 1
+    if index < 0:
+        return None
+    word = sentence.tokens[index].lower()
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)

@@ -1,0 +1,213 @@
+"""Sentences and hits -> claims: which attribute a value is, and which model it is about.
+
+Rules, in order of trust: a key-value label ("Context Length: 128K") names the attribute of
+every value after its colon; otherwise the cue words next to the value decide ("128K-token
+context window", "70 billion parameters", "trained on 15T tokens"). The model is the
+nearest mention before the value in the sentence (comparison targets excluded), else the
+nearest after it, else the subject of the section (a heading or a "Model:" line), else the
+article's main model.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pipeline.extract.hits import Hit, Sentence
+
+COUNT_UNITS = ("parameters", "tokens", "size_noun", "context", "active", "total", "training")
+LIST_JOINERS = frozenset({",", "and", "or", "/", "&", "-", "–"})
+PARAMETER_SCALES = ("B", "T", "M", "billion", "trillion", "million")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A claim before it gets ids and a normalised value."""
+
+    attribute: str
+    value_hit: Hit
+    model: Hit | None  # None: the claim is about the article's main model
+    end_char: int  # end of the span the value came from (value plus its unit)
+    bound: str | None = None
+    hedged: bool = False
+    negated: bool = False
+    scope: str | None = None
+    facet: str | None = None
+
+
+def main_model(sentences: list[Sentence]) -> Hit | None:
+    """The article's main model: the most mentioned (first on ties), comparisons excluded."""
+    mentions = [h for s in sentences for h in subjects(s)]
+    if not mentions:
+        return None
+    counts = Counter(h.ident for h in mentions)
+    best = max(counts.values())
+    return next(h for h in mentions if counts[h.ident] == best)
+
+
+def subjects(sentence: Sentence) -> list[Hit]:
+    """Model mentions that can be a claim's subject: not a point of comparison."""
+    comparisons = sentence.cue("comparison")
+    return [m for m in sentence.of("MODEL") if not _compared(m, comparisons)]
+
+
+def _compared(model: Hit, comparisons: list[Hit]) -> bool:
+    return any(0 <= model.start - c.end <= 2 for c in comparisons)
+
+
+def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | None | bool:
+    """The mention a value is about; False when the nearest mention is a comparison."""
+    mentions = sentence.of("MODEL")
+    before = [m for m in mentions if m.end <= value.start]
+    if before:
+        nearest = before[-1]
+        if nearest in subjects(sentence):
+            return nearest
+        return False
+    after = [m for m in subjects(sentence) if m.start >= value.end]
+    if after:
+        return after[0]
+    return fallback
+
+
+def _next_unit(sentence: Sentence, value: Hit) -> Hit | None:
+    """The cue right after a value (within two tokens), e.g. 'parameters' in '70B parameters'."""
+    for hit in sentence.hits:
+        if hit.kind == "CUE" and hit.ident in COUNT_UNITS and 0 <= hit.start - value.end <= 2:
+            return hit
+    return None
+
+
+def _bound_before(sentence: Sentence, value: Hit) -> str | None:
+    for hit in sentence.of("QUAL"):
+        if hit.ident.startswith("bound:") and 0 <= value.start - hit.end <= 1:
+            return hit.ident.split(":", 1)[1]
+    following = sentence.tokens[value.end - sentence.start : value.end - sentence.start + 1]
+    return "over" if following and following[0] == "+" else None
+
+
+def _negated_before(sentence: Sentence, hit: Hit, reach: int = 3) -> bool:
+    return any(0 <= hit.start - q.end <= reach for q in sentence.cue("negation"))
+
+
+def _hedged(sentence: Sentence) -> bool:
+    return bool(sentence.cue("hedge"))
+
+
+def count_groups(sentence: Sentence) -> Iterator[list[Hit]]:
+    """Counts written as a list share the unit of the last ('8B, 70B and 405B parameters')."""
+    counts = [h for h in sentence.of("COUNT")]
+    group: list[Hit] = []
+    for hit in counts:
+        if group and not _joined(sentence, group[-1], hit):
+            yield group
+            group = []
+        group.append(hit)
+    if group:
+        yield group
+
+
+def _joined(sentence: Sentence, left: Hit, right: Hit) -> bool:
+    between = sentence.tokens[left.end - sentence.start : right.start - sentence.start]
+    words = [t.lower() for t in between if t.strip()]
+    return 0 < len(words) <= 2 and all(w in LIST_JOINERS for w in words)
+
+
+def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[str, str] | None:
+    """(attribute, scope) of a count, from its unit and the sentence's cues; None if unclear."""
+    if sentence.label and sentence.colon is not None and value.start >= sentence.colon:
+        return _labelled_count(sentence.label, value)
+    if unit is None:
+        return None
+    ident = unit.ident
+    near = [h.ident for h in sentence.hits if h.kind == "CUE" and abs(h.start - value.end) <= 4]
+    if ident == "active" or (ident == "parameters" and "active" in near):
+        return "active_parameters", "active"
+    if ident == "total" or ident == "parameters":
+        return "parameters", "total" if "total" in near else ""
+    if ident == "size_noun":
+        return ("parameters", "") if _parameter_scale(value) else None
+    if ident == "context":
+        return "context_length", ""
+    return _token_attribute(sentence, value, unit) if ident == "tokens" else None
+
+
+def _labelled_count(label: str, value: Hit) -> tuple[str, str] | None:
+    if label in ("parameters", "active_parameters") and not _parameter_scale(value):
+        return None
+    if label in ("parameters", "active_parameters", "context_length", "training_tokens"):
+        return label, ""
+    return None
+
+
+def _parameter_scale(value: Hit) -> bool:
+    text = value.text.strip()
+    return text.endswith(("B", "T", "b")) or any(text.endswith(s) for s in PARAMETER_SCALES)
+
+
+def _token_attribute(sentence: Sentence, value: Hit, unit: Hit) -> tuple[str, str] | None:
+    context = sentence.cue("context")
+    training = sentence.cue("training")
+    if any(0 <= c.start - unit.end <= 3 for c in context):
+        return "context_length", ""
+    if any(0 <= value.start - c.end <= 4 for c in context):
+        return "context_length", ""
+    if training:
+        return "training_tokens", ""
+    return ("context_length", "") if context else None
+
+
+def date_attribute(sentence: Sentence, value: Hit) -> str | None:
+    """release_date or knowledge_cutoff, by label or the nearest cue; None without a cue."""
+    if sentence.label in ("release_date", "knowledge_cutoff"):
+        return sentence.label
+    if sentence.label and sentence.colon is not None:
+        return None
+    cues = [h for h in sentence.hits if h.ident in ("release", "cutoff")]
+    if not cues:
+        return None
+    nearest = min(cues, key=lambda h: abs(h.start - value.start))
+    return "knowledge_cutoff" if nearest.ident == "cutoff" else "release_date"
+
+
+def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
+    for group in count_groups(sentence):
+        unit = _next_unit(sentence, group[-1])
+        for value in group:
+            if _inside_model(sentence, value):
+                continue
+            found = count_attribute(sentence, value, unit)
+            model = model_for(value, sentence, fallback)
+            if not found or model is False or _negated_before(sentence, group[0]):
+                continue
+            attribute, scope = found
+            end = unit.end_char if unit and value is group[-1] else value.end_char
+            yield Draft(
+                attribute=attribute,
+                value_hit=value,
+                model=model or None,
+                end_char=end,
+                bound=_bound_before(sentence, value),
+                hedged=_hedged(sentence),
+                scope=scope or None,
+            )
+
+
+def _inside_model(sentence: Sentence, value: Hit) -> bool:
+    return any(m.start <= value.start and value.end <= m.end for m in sentence.of("MODEL"))
+
+
+def draft_dates(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
+    for value in sentence.of("DATE", "RELDATE"):
+        attribute = date_attribute(sentence, value)
+        model = model_for(value, sentence, fallback)
+        if attribute is None or model is False:
+            continue
+        yield Draft(
+            attribute=attribute,
+            value_hit=value,
+            model=model or None,
+            end_char=value.end_char,
+            hedged=_hedged(sentence),
+        )

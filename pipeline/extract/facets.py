@@ -1,0 +1,132 @@
+"""Drafts for the non-numeric attributes: developer, modality, licence, architecture."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pipeline.extract.claims import Draft, _hedged, _negated_before, model_for
+from pipeline.extract.hits import Hit, Sentence
+
+DEVELOPER_VERBS = frozenset(
+    {"released", "launched", "unveiled", "announced", "introduced", "debuted", "open-sourced",
+     "developed", "built", "created", "trained", "published", "shipped", "rolled", "dropped"}
+)  # fmt: skip
+
+
+def _after_colon(sentence: Sentence, hit: Hit) -> bool:
+    return sentence.colon is not None and hit.start >= sentence.colon
+
+
+def draft_developers(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
+    for org in sentence.of("ORG"):
+        model = _developer_subject(sentence, org, fallback)
+        if model is False:
+            continue
+        yield Draft(
+            attribute="developer",
+            value_hit=org,
+            model=model or None,
+            end_char=org.end_char,
+            hedged=_hedged(sentence),
+            facet=org.ident,
+        )
+
+
+def _developer_subject(sentence: Sentence, org: Hit, fallback: Hit | None) -> Hit | None | bool:
+    """The model an organisation mention says it made, or False when it says nothing."""
+    if sentence.label == "developer" and _after_colon(sentence, org):
+        return model_for(org, sentence, fallback)
+    if sentence.label and sentence.colon is not None:
+        return False
+    offset = org.end - sentence.start
+    following = [t.lower() for t in sentence.tokens[offset : offset + 2]]
+    models = sentence.of("MODEL")
+    if following[:1] == ["'s"] or following[:1] == ["’s"]:
+        return next((m for m in models if m.start == org.end + 1), False)
+    by_cue = any(h.ident == "developer" and 0 <= org.start - h.end <= 1 for h in sentence.hits)
+    if by_cue:
+        return model_for(org, sentence, fallback)
+    if following[:1] and following[0] in DEVELOPER_VERBS:
+        return next((m for m in models if m.start > org.end), False)
+    return False
+
+
+def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
+    facets = [h for h in sentence.of("FACET") if h.ident.startswith("modality:")]
+    if sentence.label == "modality":
+        facets = [h for h in facets if _after_colon(sentence, h)] or _modality_answer(sentence)
+    elif sentence.label:
+        return
+    for facet in facets:
+        model = model_for(facet, sentence, fallback)
+        if model is False:
+            continue
+        negated = _negated_before(sentence, facet) or facet.ident == "modality:negated"
+        value = "modality:multimodal" if facet.ident == "modality:negated" else facet.ident
+        yield Draft(
+            attribute="modality",
+            value_hit=facet,
+            model=model or None,
+            end_char=facet.end_char,
+            hedged=_hedged(sentence),
+            negated=negated,
+            facet=value.split(":", 1)[1],
+        )
+
+
+def _modality_answer(sentence: Sentence) -> list[Hit]:
+    """'Multimodal: No' / 'Multimodal Capabilities: Not native' -> a (negated) multimodal."""
+    assert sentence.colon is not None
+    offset = sentence.colon - sentence.start
+    answer = [t for t in sentence.tokens[offset:] if t.strip() and t not in {"*", "**"}]
+    if not answer:
+        return []
+    word = answer[0].lower()
+    if word not in {"yes", "no", "not", "none", "native", "natively"}:
+        return []
+    ident = "modality:negated" if word in {"no", "not", "none"} else "modality:multimodal"
+    start = sentence.colon
+    return [Hit("FACET", ident, start, start + 1, -1, -1, answer[0])]
+
+
+def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
+    if sentence.label not in (None, "license"):
+        return
+    if sentence.label is None and not sentence.cue("license"):
+        return
+    named = sentence.of("LICENCE")
+    described = [h for h in sentence.of("FACET") if h.ident.startswith("license:")]
+    for hit in [*named, *described]:
+        if sentence.label and not _after_colon(sentence, hit):
+            continue
+        model = model_for(hit, sentence, fallback)
+        if model is False:
+            continue
+        value = hit.ident if hit.kind == "LICENCE" else hit.ident.split(":", 1)[1]
+        yield Draft(
+            attribute="license",
+            value_hit=hit,
+            model=model or None,
+            end_char=hit.end_char,
+            hedged=_hedged(sentence),
+            negated=_negated_before(sentence, hit, reach=2),
+            facet=value,
+        )
+
+
+def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
+    kinds = [h for h in sentence.of("FACET") if h.ident in ("architecture:moe", "architecture:dense")]
+    if sentence.label not in (None, "architecture"):
+        return
+    for hit in kinds:
+        model = model_for(hit, sentence, fallback)
+        if model is False or _negated_before(sentence, hit):
+            continue
+        yield Draft(
+            attribute="architecture",
+            value_hit=hit,
+            model=model or None,
+            end_char=hit.end_char,
+            hedged=_hedged(sentence),
+            facet=hit.ident.split(":", 1)[1],
+        )

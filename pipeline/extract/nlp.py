@@ -1,0 +1,119 @@
+"""Build the rule pipeline: a blank English tokenizer, sentences, and span rulers.
+
+Patterns are data (``patterns/*.yaml``); model, organisation and licence names come in as
+plain (spelling, id) pairs generated from the registry by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
+
+PATTERNS = Path(__file__).parent / "patterns"
+LONGEST = {"@misc": "spacy.first_longest_spans_filter.v1"}
+SPAN_KEYS = ("models", "values", "cues")
+
+
+@cache
+def load_pattern_file(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((PATTERNS / name).read_text(encoding="utf-8"))
+    return data
+
+
+def _groups(name: str) -> list[dict[str, Any]]:
+    groups: list[dict[str, Any]] = load_pattern_file(name)["groups"]
+    return groups
+
+
+def token_patterns() -> list[dict[str, Any]]:
+    """Span-ruler patterns of the value groups (values.yaml)."""
+    return [
+        {"label": g["label"], "id": g["id"], "pattern": p}
+        for g in _groups("values.yaml")
+        for p in g["patterns"]
+    ]
+
+
+def phrase_patterns(file: str) -> list[dict[str, Any]]:
+    label = load_pattern_file(file)["label"]
+    return [
+        {"label": label, "id": g["id"], "pattern": phrase}
+        for g in _groups(file)
+        for phrase in g["phrases"]
+    ]
+
+
+def _named(pairs: Iterable[tuple[str, str]], label: str) -> list[dict[str, Any]]:
+    return [{"label": label, "id": ident, "pattern": text} for text, ident in pairs]
+
+
+@Language.component("claimwatch_sentences_v1")
+def line_sentences(doc: Doc) -> Doc:
+    """Sentence starts after . ! ? and at every line break (key-value lines, headings)."""
+    for i, token in enumerate(doc):
+        if i == 0:
+            token.is_sent_start = True
+            continue
+        prev = doc[i - 1]
+        after_stop = prev.text in {".", "!", "?"} and (token.is_title or not token.is_alpha)
+        starts = "\n" in prev.text or "\n" in prev.whitespace_ or after_stop
+        token.is_sent_start = starts and not token.is_space
+    return doc
+
+
+def _tokenizer_for_counts(nlp: Language) -> None:
+    """Keep '128K', '15T', '1.8T' whole and split Markdown bold cleanly ('**Size:**')."""
+    suffixes = [s for s in nlp.Defaults.suffixes or [] if "(?:km|km²" not in s]
+    suffixes.append(r"(?<=[0-9])(?:km|m|cm|mm|kg|g|mg|lb|oz|MB|GB|TB|%)")
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    rules = {k: v for k, v in (nlp.tokenizer.rules or {}).items() if "*" not in k}
+    nlp.tokenizer.rules = rules
+
+
+def build_nlp(
+    models: Sequence[tuple[str, str]],
+    organisations: Sequence[tuple[str, str]] = (),
+    licences: Sequence[tuple[str, str]] = (),
+) -> Language:
+    """The blank-English rule pipeline with the given names as phrase patterns."""
+    nlp = spacy.blank("en")
+    _tokenizer_for_counts(nlp)
+    nlp.add_pipe("claimwatch_sentences_v1")
+    rulers = {
+        "models": _named(models, "MODEL"),
+        "values": token_patterns(),
+        "cues": [
+            *phrase_patterns("cues.yaml"),
+            *phrase_patterns("qualifiers.yaml"),
+            *phrase_patterns("facets.yaml"),
+            *_named(organisations, "ORG"),
+            *_named(licences, "LICENCE"),
+        ],
+    }
+    for key, patterns in rulers.items():
+        config = {
+            "spans_key": key,
+            "phrase_matcher_attr": "LOWER",
+            "spans_filter": LONGEST,
+            "overwrite": True,
+            "validate": False,
+        }
+        ruler = nlp.add_pipe("span_ruler", name=f"claimwatch_{key}", config=config)
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+_WORD = re.compile(r"\S+")
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))

@@ -1,0 +1,79 @@
+"""Count spans as written -> integers: '70B', '70 billion', 'seventy billion', '4,096'."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pipeline.units import SCALES, to_decimal
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "a": 1, "an": 1,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SPLIT = re.compile(r"[\s\-]+")
+_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)\s*([KkMBbTt])\+?$")
+_MOE_EXPERTS_FIRST = re.compile(r"^(\d+)[xX×](\d+(?:\.\d+)?)([BMT])$")
+_MOE_SIZE_FIRST = re.compile(r"^(\d+(?:\.\d+)?)([BMT])[xX×](\d+)E$")
+
+
+def word_number(words: list[str]) -> Decimal | None:
+    """'seventy', 'one hundred', 'twenty-five' -> a number; None if not number words."""
+    total = 0
+    for word in words:
+        if word in _UNITS:
+            total += _UNITS[word]
+        elif word in _TENS:
+            total += _TENS[word]
+        elif word == "hundred" and total:
+            total *= 100
+        else:
+            return None
+    return Decimal(total) if words else None
+
+
+def parse_count_text(text: str) -> int | None:
+    """The integer a count span means, or None when it is not a count."""
+    text = text.strip().rstrip("+")
+    suffixed = _SUFFIXED.match(text.replace(" ", ""))
+    if suffixed:
+        return int(Decimal(suffixed.group(1)) * SCALES[suffixed.group(2).lower()])
+    words = [w for w in _SPLIT.split(text.lower()) if w]
+    if not words:
+        return None
+    scale = 1
+    if words[-1] in SCALES:
+        scale = SCALES[words[-1]]
+        words = words[:-1]
+    if len(words) == 1 and (number := to_decimal(words[0])) is not None:
+        return int(number * scale)
+    number = word_number(words)
+    return int(number * scale) if number is not None else None
+
+
+def parse_moe_shape(text: str) -> dict[str, int] | None:
+    """'8x7B' -> experts 8 of 7B; '17Bx16E' -> 16 experts with 17B active."""
+    match = _MOE_EXPERTS_FIRST.match(text)
+    if match:
+        expert_size = int(Decimal(match.group(2)) * SCALES[match.group(3).lower()])
+        return {"experts": int(match.group(1)), "expert_size": expert_size}
+    match = _MOE_SIZE_FIRST.match(text)
+    if match:
+        active = int(Decimal(match.group(1)) * SCALES[match.group(2).lower()])
+        return {"experts": int(match.group(3)), "active": active}
+    return None
+
+
+def scale_of(text: str) -> int:
+    """The scale a count was written at ('70B' -> 10**9, '4,096' -> 1)."""
+    match = _SUFFIXED.match(text.replace(" ", "").rstrip("+"))
+    if match:
+        return SCALES[match.group(2).lower()]
+    last = _SPLIT.split(text.lower().strip())[-1]
+    return SCALES.get(last, 1)

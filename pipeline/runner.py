@@ -1,0 +1,72 @@
+"""Wiring of the stages for one batch: read -> extract -> check. Used by flows and the CLI.
+
+This is the only library module that imports more than one stage; the stages themselves
+never import each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.check import check_claims
+from pipeline.errors import ArticleError, Errors
+from pipeline.extract import Extractor
+from pipeline.extract.nlp import PATTERNS
+from pipeline.ingest import read_article
+from pipeline.registry import Registry, load_registry, registry_dirs
+from pipeline.schema import Article, ArticleResult, CheckedClaim, FileFailure
+
+
+def pipeline_version() -> str:
+    """Code version plus a digest of the extraction patterns: a change re-processes articles."""
+    digest = hashlib.sha256()
+    for path in sorted(PATTERNS.glob("*.yaml")):
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:8]}"
+
+
+@dataclass(frozen=True)
+class Toolkit:
+    registry: Registry
+    extractor: Extractor
+
+
+@lru_cache(maxsize=4)
+def toolkit(extra_registry: tuple[str, ...] = ()) -> Toolkit:
+    """The registry and the extractor built from it, once per process."""
+    registry = load_registry(registry_dirs([Path(p) for p in extra_registry]))
+    extractor = Extractor(
+        registry.model_patterns(),
+        registry.organisation_patterns(),
+        registry.licence_patterns(),
+    )
+    return Toolkit(registry, extractor)
+
+
+def read_articles(paths: Sequence[Path]) -> tuple[list[Article], list[FileFailure]]:
+    """Read each file; a bad one becomes a FileFailure and the rest go on."""
+    articles, failures = [], []
+    for path in paths:
+        try:
+            articles.append(read_article(path))
+        except ArticleError as exc:
+            failures.append(FileFailure(path=str(path), error=str(exc)))
+        except Exception as exc:  # an unexpected reader bug must not stop the run
+            detail = f"{type(exc).__name__}: {exc}"
+            failures.append(FileFailure(path=str(path), error=Errors.E001.format(path=path, detail=detail)))
+    return articles, failures
+
+
+def process(articles: Sequence[Article], kit: Toolkit) -> list[ArticleResult]:
+    """Extract and check a batch of articles."""
+    results = []
+    for article, claims in zip(articles, kit.extractor.extract_many(articles), strict=True):
+        verdicts = check_claims(claims, kit.registry, article.published)
+        checked = [CheckedClaim(claim=c, verdict=v) for c, v in zip(claims, verdicts, strict=True)]
+        results.append(ArticleResult(article=article, checked=checked))
+    return results
