@@ -13,20 +13,20 @@ from prefect.cache_policies import NO_CACHE
 
 from pipeline.ingest import discover
 from pipeline.runner import pipeline_version, process, read_articles, toolkit
-from pipeline.schema import ArticleResult, FileFailure, RunSummary, Status
+from pipeline.schema import Article, ArticleResult, FileFailure, RunSummary, Status
 from pipeline.store import Store
 
 BATCH_SIZE = 50
 
 
 @task(retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def read_batch(paths: list[str]) -> tuple[list, list[FileFailure]]:  # type: ignore[type-arg]
+def read_batch(paths: list[str]) -> tuple[list[Article], list[FileFailure]]:
     """Read a batch of files (I/O: retried)."""
     return read_articles([Path(p) for p in paths])
 
 
 @task(cache_policy=NO_CACHE)
-def extract_and_check(articles: list, registry: tuple[str, ...]) -> list[ArticleResult]:  # type: ignore[type-arg]
+def extract_and_check(articles: list[Article], registry: tuple[str, ...]) -> list[ArticleResult]:
     """Extract and check a batch of articles in this worker."""
     return process(articles, toolkit(registry))
 
@@ -95,6 +95,9 @@ def process_articles(
         contradicted=contradicted,
     )
     store.finish_run(summary)
-    create_table_artifact(key="flagged-claims", table=flagged or [{"flagged": "none"}],
-                          description=f"Claims contradicted by the registry in run {run_id}")  # fmt: skip
+    create_table_artifact(
+        key="flagged-claims",
+        table=flagged or [{"flagged": "none"}],
+        description=f"Claims contradicted by the registry in run {run_id}",
+    )
     return summary

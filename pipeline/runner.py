@@ -58,7 +58,9 @@ def read_articles(paths: Sequence[Path]) -> tuple[list[Article], list[FileFailur
             failures.append(FileFailure(path=str(path), error=str(exc)))
         except Exception as exc:  # an unexpected reader bug must not stop the run
             detail = f"{type(exc).__name__}: {exc}"
-            failures.append(FileFailure(path=str(path), error=Errors.E001.format(path=path, detail=detail)))
+            failures.append(
+                FileFailure(path=str(path), error=Errors.E001.format(path=path, detail=detail))
+            )
     return articles, failures
 
 

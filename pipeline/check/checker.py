@@ -47,18 +47,23 @@ def check_claim(claim: Claim, registry: Registry, published: dt.date | None) -> 
     base = {"claim_id": claim.id, "registry_version": registry.version}
     if claim.model_id is None or not registry.members(claim.model_id):
         explanation = f"{claim.model!r} is not in the registry."
-        return Verdict(**base, status=Status.unverifiable, reason=Reason.unknown_model,
-                       explanation=explanation)  # fmt: skip
+        return Verdict(
+            **base, status=Status.unverifiable, reason=Reason.unknown_model, explanation=explanation
+        )
     if claim.value is None:
         explanation = f"Article: {claim.text!r} is a relative date and the article has no date."
-        return Verdict(**base, status=Status.unverifiable, reason=Reason.unresolved_date,
-                       explanation=explanation)  # fmt: skip
+        return Verdict(
+            **base,
+            status=Status.unverifiable,
+            reason=Reason.unresolved_date,
+            explanation=explanation,
+        )
     judged = judge_candidates(claim, registry, published)
     if not judged:
         name = registry.name_of(claim.model_id)
         explanation = f"The registry has no {claim.attribute.value} for {name}."
-        return Verdict(**base, status=Status.unverifiable, reason=Reason.no_reference,
-                       explanation=explanation)  # fmt: skip
+        missing = Reason.hedged if claim.qualifiers.hedged else Reason.no_reference
+        return Verdict(**base, status=Status.unverifiable, reason=missing, explanation=explanation)
     status, reason = _status(claim, registry, judged)
     hint = _hint(claim, registry, judged, published) if status is Status.contradicted else None
     return Verdict(
@@ -84,9 +89,7 @@ def _status(claim: Claim, registry: Registry, judged: list[Judged]) -> tuple[Sta
     return Status.unverifiable, Reason.ambiguous_model
 
 
-def judge_candidates(
-    claim: Claim, registry: Registry, published: dt.date | None
-) -> list[Judged]:
+def judge_candidates(claim: Claim, registry: Registry, published: dt.date | None) -> list[Judged]:
     assert claim.model_id is not None
     judged = []
     for model in registry.members(claim.model_id):
@@ -96,12 +99,16 @@ def judge_candidates(
     return judged
 
 
-def judge(claim: Claim, registry: Registry, model: Model, published: dt.date | None) -> Judged | None:
+def judge(
+    claim: Claim, registry: Registry, model: Model, published: dt.date | None
+) -> Judged | None:
     """Compare a claim with one model's fact; None when the registry lacks the fact."""
     if claim.attribute is Attribute.developer:
         family = registry.families[model.family]
         source = model.card or family.source
-        return Judged(model, model.developer, source, None, cmp.compare_developer(claim, model.developer))
+        return Judged(
+            model, model.developer, source, None, cmp.compare_developer(claim, model.developer)
+        )
     fact = model.facts.get(claim.attribute)
     if fact is None:
         return None
@@ -120,7 +127,9 @@ def _try_active(claim: Claim, model: Model, published: dt.date | None) -> Judged
         return None
     value, source, changed = fact.value_at(published)
     outcome = cmp.compare_count(claim, value, fact.bound, fact.status)
-    return Judged(model, value, source, changed, outcome, via_active=True) if outcome.agrees else None
+    return (
+        Judged(model, value, source, changed, outcome, via_active=True) if outcome.agrees else None
+    )
 
 
 def _compare(claim: Claim, registry: Registry, value: Any, fact: Any) -> cmp.Outcome:
@@ -136,7 +145,9 @@ def _compare(claim: Claim, registry: Registry, value: Any, fact: Any) -> cmp.Out
     return cmp.compare_architecture(claim, value)
 
 
-def _hint(claim: Claim, registry: Registry, judged: list[Judged], published: dt.date | None) -> str | None:
+def _hint(
+    claim: Claim, registry: Registry, judged: list[Judged], published: dt.date | None
+) -> str | None:
     """Name the sibling models (same line, other versions or sizes) whose fact the claim fits."""
     assert claim.model_id is not None
     line = registry.line_of(claim.model_id)
@@ -187,7 +198,9 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _explain(claim: Claim, registry: Registry, judged: list[Judged], status: Status, hint: str | None) -> str:
+def _explain(
+    claim: Claim, registry: Registry, judged: list[Judged], status: Status, hint: str | None
+) -> str:
     registry_side = ", ".join(
         f"{j.model.name} {_words(registry, claim.attribute, j.value)}"
         + (" (active)" if j.via_active else "")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from pipeline.registry.model import Architecture, FactStatus, Licence, Modality, PartialDate
@@ -151,8 +151,10 @@ NON_TEXT = frozenset({"image", "audio", "video"})
 
 
 def compare_modality(claim: Claim, expected: Modality) -> Outcome:
-    inputs, outputs = set(expected.input), set(expected.output)
-    holds = all(_modality_holds(str(a), inputs, outputs) for a in claim.value or [])
+    inputs: set[str] = set(expected.input)
+    outputs: set[str] = set(expected.output)
+    assertions = claim.value if isinstance(claim.value, list) else []
+    holds = all(_modality_holds(str(a), inputs, outputs) for a in assertions)
     if claim.qualifiers.negated:
         holds = not holds
     return Outcome(holds, 0.0 if holds else 0.5)

@@ -65,7 +65,9 @@ def describe_claim(claim: Claim) -> str:
     """The claim's value with its qualifiers: 'over 15T training tokens', 'not multimodal'."""
     value: Any = claim.value
     if claim.attribute in (Attribute.release_date, Attribute.knowledge_cutoff) and value:
-        date = dt.date.fromisoformat((str(value) + "-01-01")[:10] if len(str(value)) == 4 else (str(value) + "-01")[:10])
+        date = dt.date.fromisoformat(
+            (str(value) + "-01-01")[:10] if len(str(value)) == 4 else (str(value) + "-01")[:10]
+        )
         words = _date_words(date, claim.precision or Precision.day)
     else:
         words = describe_value(claim.attribute, value)

@@ -15,11 +15,13 @@ from pipeline.registry import load_registry, registry_dirs
 from pipeline.store import Store, default_url
 
 app = typer.Typer(
-    help="Extract factual claims about AI models from articles and check them against a sourced registry.",
+    help="Extract claims about AI models from articles and check them against a sourced registry.",
     no_args_is_help=True,
     add_completion=False,
 )
-registry_app = typer.Typer(help="Inspect and validate the reference registry.", no_args_is_help=True)
+registry_app = typer.Typer(
+    help="Inspect and validate the reference registry.", no_args_is_help=True
+)
 app.add_typer(registry_app, name="registry")
 
 DbOption = Annotated[
@@ -52,7 +54,6 @@ def run(
 ) -> None:
     """Run the process-articles flow: extract, check and store; print a summary."""
     from flows.process import process_articles
-
     from pipeline.runner import toolkit
 
     extra = _registry_tuple(registry)
@@ -127,9 +128,38 @@ def export(
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+@app.command("eval")
+def evaluate_gold(
+    gold: Annotated[
+        Path, typer.Argument(help="Folder of gold YAML files (articles in ../articles).")
+    ],
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List missed and spurious claims.")
+    ] = False,
+    as_json: JsonOption = False,
+    registry: RegistryOption = None,
+) -> None:
+    """Precision, recall and F1 of extraction and of flags against gold annotations."""
+    from pipeline.evaluate import evaluate
+    from pipeline.runner import toolkit
+
+    try:
+        kit = toolkit(_registry_tuple(registry))
+    except RegistryError as exc:
+        _fail_registry(exc)
+    report = evaluate(gold, kit)
+    if as_json:
+        typer.echo(json.dumps(output.report_json(report)))
+    else:
+        output.print_report(report, verbose=verbose)
+
+
 @registry_app.command("validate")
 def registry_validate(
-    dirs: Annotated[list[Path] | None, typer.Argument(help="Registry folders (default: bundled + $CLAIMWATCH_REGISTRY).")] = None,
+    dirs: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Registry folders (default: bundled + $CLAIMWATCH_REGISTRY)."),
+    ] = None,
 ) -> None:
     """Validate registry folders; every problem named with file, entry and field."""
     try:
@@ -154,7 +184,10 @@ def registry_list(as_json: JsonOption = False, registry: RegistryOption = None) 
 
 
 @registry_app.command("show")
-def registry_show(model: Annotated[str, typer.Argument(help="Model id or any alias.")], registry: RegistryOption = None) -> None:
+def registry_show(
+    model: Annotated[str, typer.Argument(help="Model id or any alias.")],
+    registry: RegistryOption = None,
+) -> None:
     """Show one model (or a family's models) with every fact and its source."""
     try:
         reg = load_registry(registry_dirs(registry or []))

@@ -76,8 +76,18 @@ def print_article(result: ArticleResult) -> None:
 
 def print_runs(rows: list[dict[str, Any]]) -> None:
     table = Table(title="Runs")
-    columns = ("id", "started_at", "ended_at", "status", "articles_seen", "articles_processed",
-               "articles_skipped", "articles_failed", "claims", "contradicted")  # fmt: skip
+    columns = (
+        "id",
+        "started_at",
+        "ended_at",
+        "status",
+        "articles_seen",
+        "articles_processed",
+        "articles_skipped",
+        "articles_failed",
+        "claims",
+        "contradicted",
+    )
     for column in columns:
         table.add_column(column)
     for row in rows:
@@ -104,3 +114,64 @@ def print_registry_entries(records: list[dict[str, Any]]) -> None:
                 note = f" — {fact['note']}" if fact.get("note") else ""
                 line = f"  {key}: {_value(fact['value'])} [{fact['status']}] {fact['source']}{note}"
                 console.print(Text(line))
+
+
+def report_json(report: Any) -> dict[str, Any]:
+    def score(s: Any) -> dict[str, Any]:
+        return {
+            "precision": round(s.precision, 4),
+            "recall": round(s.recall, 4),
+            "f1": round(s.f1, 4),
+            "tp": s.tp,
+            "fp": s.fp,
+            "fn": s.fn,
+        }
+
+    return {
+        "claims": score(report.claims),
+        "by_attribute": {k: score(v) for k, v in sorted(report.by_attribute.items())},
+        "flags": score(report.flags),
+        "verdict_agreement": report.verdicts_agree / report.verdicts_matched
+        if report.verdicts_matched
+        else None,
+    }
+
+
+def print_report(report: Any, verbose: bool = False) -> None:
+    data = report_json(report)
+    table = Table(title="Extraction against gold")
+    for column in ("scope", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(column)
+    rows = [("all claims", data["claims"]), *data["by_attribute"].items()]
+    rows.append(("flags (contradicted)", data["flags"]))
+    for name, s in rows:
+        table.add_row(
+            name,
+            f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}",
+            f"{s['f1']:.3f}",
+            str(s["tp"]),
+            str(s["fp"]),
+            str(s["fn"]),
+        )
+    console.print(table)
+    if data["verdict_agreement"] is not None:
+        console.print(
+            f"verdicts agree with gold on {data['verdict_agreement']:.1%} of matched claims"
+        )
+    for failure in report.failures:
+        console.print(Text(f"failed: {failure}", style="yellow"))
+    if not verbose:
+        return
+    for name, item in report.missed:
+        value = f"{item['attribute']}={item.get('value')!r} ({item.get('text')!r})"
+        console.print(Text(f"MISSED   {name}: {item.get('mention')} {value}"))
+    for name, rec in report.spurious:
+        value = f"{rec['attribute']}={rec['value']!r} ({rec['text']!r})"
+        console.print(
+            Text(f"SPURIOUS {name}: {rec['model']} {value} in: {rec['sentence'][:100]!r}")
+        )
+    for name, item, status in report.wrong_verdicts:
+        value = f"{item['attribute']}={item.get('value')!r}"
+        verdicts = f"gold {item.get('verdict')} got {status}"
+        console.print(Text(f"VERDICT  {name}: {item.get('mention')} {value} {verdicts}"))

@@ -71,7 +71,9 @@ def claims_of(article: Article, sents: list[Sentence]) -> Iterator[Claim]:
                     yield claim
 
 
-def _with_subjects(sents: list[Sentence], main: Hit | None) -> Iterable[tuple[Sentence, Hit | None]]:
+def _with_subjects(
+    sents: list[Sentence], main: Hit | None
+) -> Iterable[tuple[Sentence, Hit | None]]:
     """Pair each sentence with its fallback subject: a section's heading or 'Model:' line."""
     section: Hit | None = None
     for sentence in sents:

@@ -21,6 +21,9 @@ LIST_JOINERS = frozenset({",", "and", "or", "/", "&", "-", "–"})
 PARAMETER_SCALES = ("B", "T", "M", "billion", "trillion", "million")
 
 
+SKIP = Hit("SKIP", "", -1, -1, -1, -1, "")  # the value is about a point of comparison
+
+
 @dataclass(frozen=True)
 class Draft:
     """A claim before it gets ids and a normalised value."""
@@ -48,7 +51,9 @@ def main_model(sentences: list[Sentence]) -> Hit | None:
 
 def subjects(sentence: Sentence) -> list[Hit]:
     """Model mentions that can be a claim's subject: not a point of comparison."""
-    comparisons = sentence.cue("comparison")
+    comparisons = sentence.cue("comparison") + [
+        h for h in sentence.of("QUAL") if h.ident in ("bound:over", "bound:under")
+    ]
     return [m for m in sentence.of("MODEL") if not _compared(m, comparisons)]
 
 
@@ -56,15 +61,15 @@ def _compared(model: Hit, comparisons: list[Hit]) -> bool:
     return any(0 <= model.start - c.end <= 2 for c in comparisons)
 
 
-def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | None | bool:
-    """The mention a value is about; False when the nearest mention is a comparison."""
+def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | None:
+    """The mention a value is about; SKIP when the nearest mention is a comparison."""
     mentions = sentence.of("MODEL")
     before = [m for m in mentions if m.end <= value.start]
     if before:
         nearest = before[-1]
         if nearest in subjects(sentence):
             return nearest
-        return False
+        return SKIP
     after = [m for m in subjects(sentence) if m.start >= value.end]
     if after:
         return after[0]
@@ -179,14 +184,14 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
                 continue
             found = count_attribute(sentence, value, unit)
             model = model_for(value, sentence, fallback)
-            if not found or model is False or _negated_before(sentence, group[0]):
+            if not found or model is SKIP or _negated_before(sentence, group[0]):
                 continue
             attribute, scope = found
             end = unit.end_char if unit and value is group[-1] else value.end_char
             yield Draft(
                 attribute=attribute,
                 value_hit=value,
-                model=model or None,
+                model=model,
                 end_char=end,
                 bound=_bound_before(sentence, value),
                 hedged=_hedged(sentence),
@@ -202,12 +207,12 @@ def draft_dates(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
     for value in sentence.of("DATE", "RELDATE"):
         attribute = date_attribute(sentence, value)
         model = model_for(value, sentence, fallback)
-        if attribute is None or model is False:
+        if attribute is None or model is SKIP:
             continue
         yield Draft(
             attribute=attribute,
             value_hit=value,
-            model=model or None,
+            model=model,
             end_char=value.end_char,
             hedged=_hedged(sentence),
         )

@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from pipeline.extract.claims import Draft, _hedged, _negated_before, model_for
+from pipeline.extract.claims import SKIP, Draft, _hedged, _negated_before, model_for
 from pipeline.extract.hits import Hit, Sentence
 
 DEVELOPER_VERBS = frozenset(
-    {"released", "launched", "unveiled", "announced", "introduced", "debuted", "open-sourced",
-     "developed", "built", "created", "trained", "published", "shipped", "rolled", "dropped"}
-)  # fmt: skip
+    {
+        "released",
+        "launched",
+        "unveiled",
+        "announced",
+        "introduced",
+        "debuted",
+        "open-sourced",
+        "developed",
+        "built",
+        "created",
+        "trained",
+        "published",
+        "shipped",
+        "rolled",
+        "dropped",
+    }
+)
 
 
 def _after_colon(sentence: Sentence, hit: Hit) -> bool:
@@ -20,35 +35,35 @@ def _after_colon(sentence: Sentence, hit: Hit) -> bool:
 def draft_developers(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
     for org in sentence.of("ORG"):
         model = _developer_subject(sentence, org, fallback)
-        if model is False:
+        if model is SKIP:
             continue
         yield Draft(
             attribute="developer",
             value_hit=org,
-            model=model or None,
+            model=model,
             end_char=org.end_char,
             hedged=_hedged(sentence),
             facet=org.ident,
         )
 
 
-def _developer_subject(sentence: Sentence, org: Hit, fallback: Hit | None) -> Hit | None | bool:
-    """The model an organisation mention says it made, or False when it says nothing."""
+def _developer_subject(sentence: Sentence, org: Hit, fallback: Hit | None) -> Hit | None:
+    """The model an organisation mention says it made, or SKIP when it says nothing."""
     if sentence.label == "developer" and _after_colon(sentence, org):
         return model_for(org, sentence, fallback)
     if sentence.label and sentence.colon is not None:
-        return False
+        return SKIP
     offset = org.end - sentence.start
     following = [t.lower() for t in sentence.tokens[offset : offset + 2]]
     models = sentence.of("MODEL")
     if following[:1] == ["'s"] or following[:1] == ["’s"]:
-        return next((m for m in models if m.start == org.end + 1), False)
+        return next((m for m in models if m.start == org.end + 1), SKIP)
     by_cue = any(h.ident == "developer" and 0 <= org.start - h.end <= 1 for h in sentence.hits)
     if by_cue:
         return model_for(org, sentence, fallback)
     if following[:1] and following[0] in DEVELOPER_VERBS:
-        return next((m for m in models if m.start > org.end), False)
-    return False
+        return next((m for m in models if m.start > org.end), SKIP)
+    return SKIP
 
 
 def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
@@ -59,14 +74,14 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         return
     for facet in facets:
         model = model_for(facet, sentence, fallback)
-        if model is False:
+        if model is SKIP:
             continue
         negated = _negated_before(sentence, facet) or facet.ident == "modality:negated"
         value = "modality:multimodal" if facet.ident == "modality:negated" else facet.ident
         yield Draft(
             attribute="modality",
             value_hit=facet,
-            model=model or None,
+            model=model,
             end_char=facet.end_char,
             hedged=_hedged(sentence),
             negated=negated,
@@ -100,13 +115,13 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         if sentence.label and not _after_colon(sentence, hit):
             continue
         model = model_for(hit, sentence, fallback)
-        if model is False:
+        if model is SKIP:
             continue
         value = hit.ident if hit.kind == "LICENCE" else hit.ident.split(":", 1)[1]
         yield Draft(
             attribute="license",
             value_hit=hit,
-            model=model or None,
+            model=model,
             end_char=hit.end_char,
             hedged=_hedged(sentence),
             negated=_negated_before(sentence, hit, reach=2),
@@ -115,17 +130,19 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
 
 
 def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
-    kinds = [h for h in sentence.of("FACET") if h.ident in ("architecture:moe", "architecture:dense")]
+    kinds = [
+        h for h in sentence.of("FACET") if h.ident in ("architecture:moe", "architecture:dense")
+    ]
     if sentence.label not in (None, "architecture"):
         return
     for hit in kinds:
         model = model_for(hit, sentence, fallback)
-        if model is False or _negated_before(sentence, hit):
+        if model is SKIP or _negated_before(sentence, hit):
             continue
         yield Draft(
             attribute="architecture",
             value_hit=hit,
-            model=model or None,
+            model=model,
             end_char=hit.end_char,
             hedged=_hedged(sentence),
             facet=hit.ident.split(":", 1)[1],

@@ -47,7 +47,9 @@ class Sentence:
         return [h for h in self.hits if h.ident == ident]
 
 
-_KV = re.compile(r"^\s*(?:[-*+]|\d+\.)?\s*[*_]{0,2}\s*([A-Za-z][\w ()/&'.-]{0,40}?)\s*[*_]{0,2}\s*:")
+_KV = re.compile(
+    r"^\s*(?:[-*+]|\d+\.)?\s*[*_]{0,2}\s*([A-Za-z][\w ()/&'.-]{0,40}?)\s*[*_]{0,2}\s*:"
+)
 
 
 def _label_index() -> dict[str, str]:

@@ -16,7 +16,7 @@ import spacy
 import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 PATTERNS = Path(__file__).parent / "patterns"
 LONGEST = {"@misc": "spacy.first_longest_spans_filter.v1"}
@@ -72,11 +72,13 @@ def line_sentences(doc: Doc) -> Doc:
 
 def _tokenizer_for_counts(nlp: Language) -> None:
     """Keep '128K', '15T', '1.8T' whole and split Markdown bold cleanly ('**Size:**')."""
-    suffixes = [s for s in nlp.Defaults.suffixes or [] if "(?:km|km²" not in s]
-    suffixes.append(r"(?<=[0-9])(?:km|m|cm|mm|kg|g|mg|lb|oz|MB|GB|TB|%)")
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    rules = {k: v for k, v in (nlp.tokenizer.rules or {}).items() if "*" not in k}
-    nlp.tokenizer.rules = rules
+    tokenizer: Any = nlp.tokenizer
+    suffixes = [s for s in nlp.Defaults.suffixes or [] if "(?:km|km²" not in str(s)]
+    suffixes += [r"(?<=[0-9])(?:km|m|cm|mm|kg|g|mg|lb|oz|MB|GB|TB|%)", r"(?<=[0-9KkMBT])\+"]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    prefixes = [*(nlp.Defaults.prefixes or []), "~"]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.rules = {k: v for k, v in (tokenizer.rules or {}).items() if "*" not in k}
 
 
 def build_nlp(
@@ -100,6 +102,8 @@ def build_nlp(
         ],
     }
     for key, patterns in rulers.items():
+        if not patterns:
+            continue
         config = {
             "spans_key": key,
             "phrase_matcher_attr": "LOWER",

@@ -31,7 +31,9 @@ def _atoms(alias: str) -> list[tuple[str, bool]]:
         for piece in _LETTERS_THEN_DIGIT.split(part)
         if piece
     ]
-    glue = [False] + [bool(_GLUABLE.search(a) and b[0].isdigit()) for a, b in itertools.pairwise(pieces)]
+    glue = [False] + [
+        bool(_GLUABLE.search(a) and b[0].isdigit()) for a, b in itertools.pairwise(pieces)
+    ]
     return list(zip(pieces, glue, strict=True))
 
 
@@ -190,7 +192,7 @@ def _alias_index(entries: Iterable[Organisation | Licence | Family | Model]) -> 
 
 
 def _patterns(entries: Iterable[Organisation | Licence | Family | Model]) -> list[tuple[str, str]]:
-    pairs = []
+    pairs: list[tuple[str, str]] = []
     for entry in entries:
         for alias in dict.fromkeys([entry.name, *entry.aliases]):
             pairs.extend((variant, entry.id) for variant in alias_variants(alias))

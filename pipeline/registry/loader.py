@@ -156,10 +156,10 @@ def check_references(merged: dict[str, dict[str, Located]]) -> list[RegistryProb
 def _check_model_facts(item: Located) -> list[RegistryProblem]:
     facts, where = item.entry.facts, (str(item.path), item.entry.id)
     problems = []
-    if facts.parameters and facts.active_parameters:
-        if facts.active_parameters.value > facts.parameters.value:
-            message = "active parameters exceed total parameters"
-            problems.append(RegistryProblem(*where, "facts.active_parameters", message))
+    total, active = facts.parameters, facts.active_parameters
+    if total and active and active.value > total.value:
+        message = "active parameters exceed total parameters"
+        problems.append(RegistryProblem(*where, "facts.active_parameters", message))
     arch = facts.architecture.value if facts.architecture else None
     if arch and arch.experts and arch.experts_per_token and arch.experts_per_token > arch.experts:
         message = "experts_per_token exceeds experts"
@@ -182,9 +182,10 @@ def _check_aliases(items: list[Located]) -> list[RegistryProblem]:
 
 def _member_of(a: Located, b: Located) -> bool:
     """A model may share its family's name (a family of one): the model wins."""
-    return getattr(a.entry, "family", None) == b.entry.id or getattr(
-        b.entry, "family", None
-    ) == a.entry.id
+    return (
+        getattr(a.entry, "family", None) == b.entry.id
+        or getattr(b.entry, "family", None) == a.entry.id
+    )
 
 
 def _version(folders: Sequence[Path]) -> str:

@@ -16,7 +16,6 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pipeline.schema import Attribute, Bound, Precision
 from pipeline.units import parse_count, parse_partial_date
 
-
 T = TypeVar("T")
 
 

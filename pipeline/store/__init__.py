@@ -78,7 +78,9 @@ class Store:
                     applied.append(version)
         return applied
 
-    def _upsert(self, conn: Connection, table: Any, rows: list[dict[str, Any]], keys: Sequence[str]) -> None:
+    def _upsert(
+        self, conn: Connection, table: Any, rows: list[dict[str, Any]], keys: Sequence[str]
+    ) -> None:
         if not rows:
             return
         unique = list({tuple(r[k] for k in keys): r for r in rows}.values())  # dedupe the batch
@@ -98,7 +100,9 @@ class Store:
         with self.engine.connect() as conn:
             return set(conn.scalars(query))
 
-    def save_results(self, results: Sequence[ArticleResult], run_id: str, pipeline_version: str) -> None:
+    def save_results(
+        self, results: Sequence[ArticleResult], run_id: str, pipeline_version: str
+    ) -> None:
         """Store articles with their claims and verdicts in one transaction."""
         stamp = now()
         article_rows = [_article_row(r, run_id, pipeline_version, stamp) for r in results]
@@ -127,7 +131,9 @@ class Store:
             "claims": summary.claims,
             "contradicted": summary.contradicted,
         }
-        failure_rows = [{"run_id": summary.run_id, **f.model_dump()} for f in summary.articles_failed]
+        failure_rows = [
+            {"run_id": summary.run_id, **f.model_dump()} for f in summary.articles_failed
+        ]
         with self.engine.begin() as conn:
             conn.execute(t.runs.update().where(t.runs.c.id == summary.run_id).values(row))
             self._upsert(conn, t.failures, failure_rows, ["run_id", "path"])
@@ -147,11 +153,19 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.scalar(select(func.count()).select_from(t.metadata.tables[table])) or 0)
 
-    def claim_records(self, *, status: str | None = None, run_id: str | None = None) -> Iterator[dict[str, Any]]:
+    def claim_records(
+        self, *, status: str | None = None, run_id: str | None = None
+    ) -> Iterator[dict[str, Any]]:
         """Claims joined with their verdict, article and latest decision (the export record)."""
         query = (
-            select(t.claims, t.verdicts, t.articles.c.path, t.articles.c.title,
-                   t.articles.c.url, t.articles.c.published)  # fmt: skip
+            select(
+                t.claims,
+                t.verdicts,
+                t.articles.c.path,
+                t.articles.c.title,
+                t.articles.c.url,
+                t.articles.c.published,
+            )
             .join(t.verdicts, t.verdicts.c.claim_id == t.claims.c.id)
             .join(t.articles, t.articles.c.id == t.claims.c.article_id)
             .order_by(t.verdicts.c.severity.desc(), t.claims.c.article_id, t.claims.c.start)
@@ -211,8 +225,16 @@ def _verdict_row(checked: Any, stamp: str) -> dict[str, Any]:
 
 
 def _record(row: dict[str, Any], decision: dict[str, Any] | None) -> dict[str, Any]:
-    verdict_keys = ("status", "reason", "expected", "source", "explanation", "hint", "severity",
-                    "registry_version")  # fmt: skip
+    verdict_keys = (
+        "status",
+        "reason",
+        "expected",
+        "source",
+        "explanation",
+        "hint",
+        "severity",
+        "registry_version",
+    )
     return {
         "id": row["id"],
         "model": row["model"],
@@ -226,7 +248,8 @@ def _record(row: dict[str, Any], decision: dict[str, Any] | None) -> dict[str, A
         "sentence": row["sentence"],
         "qualifiers": row["qualifiers"],
         "verdict": {k: row[k] for k in verdict_keys},
-        "article": {k: row[k] for k in ("path", "title", "url", "published")} | {"id": row["article_id"]},
+        "article": {k: row[k] for k in ("path", "title", "url", "published")}
+        | {"id": row["article_id"]},
         "decision": _decision(decision),
     }
 

@@ -1,0 +1,37 @@
+# claimwatch: `make run` processes the bundled sample articles, `make test` runs the checks.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test lint unit bench eval clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: install
+	$(BIN)/claimwatch run fixtures/articles
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest -q
+
+test: lint unit
+
+eval: install
+	$(BIN)/claimwatch eval fixtures/gold
+
+bench: install
+	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)
+
+clean:
+	rm -rf $(VENV) .claimwatch .pytest_cache .mypy_cache .ruff_cache

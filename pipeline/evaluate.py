@@ -1,0 +1,162 @@
+"""Score extraction and flags against gold annotations (docs/gold.md).
+
+A predicted claim matches a gold claim when the attribute and the model agree and the
+values are the same after normalisation (counts within 2.5%, which covers 128K read as
+131,072; dates at the coarser of the two precisions; sets as sets). Matching is one to one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pipeline.registry import alias_key
+from pipeline.runner import Toolkit, process, read_articles
+from pipeline.schema import COUNT_ATTRIBUTES, Attribute, CheckedClaim
+from pipeline.units import parse_count, parse_partial_date
+
+COUNT_SLACK = 0.025
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    claims: Score = field(default_factory=Score)
+    by_attribute: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
+    flags: Score = field(default_factory=Score)
+    verdicts_agree: int = 0
+    verdicts_matched: int = 0
+    missed: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    spurious: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    wrong_verdicts: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """(article path, gold document) pairs; articles live in ../articles beside gold/."""
+    pairs = []
+    for path in sorted(gold_dir.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        article = gold_dir.parent / "articles" / doc["article"]
+        pairs.append((article, doc))
+    return pairs
+
+
+def evaluate(gold_dir: Path, kit: Toolkit) -> Report:
+    report = Report()
+    for article_path, doc in load_gold(gold_dir):
+        articles, failures = read_articles([article_path])
+        report.failures += [f.error for f in failures]
+        if not articles:
+            continue
+        predicted = process(articles, kit)[0].checked
+        score_article(article_path.name, doc.get("claims") or [], predicted, report)
+    return report
+
+
+def score_article(
+    name: str, gold: list[dict[str, Any]], predicted: Sequence[CheckedClaim], report: Report
+) -> None:
+    unmatched = list(predicted)
+    for item in gold:
+        match = next((p for p in unmatched if same_claim(item, p)), None)
+        attribute = str(item["attribute"])
+        gold_flag = item.get("verdict") == "contradicted"
+        if match is None:
+            _count(report, attribute, "fn")
+            report.missed.append((name, item))
+            report.flags.fn += gold_flag
+            continue
+        unmatched.remove(match)
+        _count(report, attribute, "tp")
+        status = match.verdict.status.value
+        report.verdicts_matched += 1
+        report.verdicts_agree += status == item.get("verdict")
+        if status != item.get("verdict"):
+            report.wrong_verdicts.append((name, item, status))
+        predicted_flag = status == "contradicted"
+        report.flags.tp += gold_flag and predicted_flag
+        report.flags.fn += gold_flag and not predicted_flag
+        report.flags.fp += predicted_flag and not gold_flag
+    for extra in unmatched:
+        _count(report, extra.claim.attribute.value, "fp")
+        report.spurious.append((name, extra.record()))
+        report.flags.fp += extra.verdict.status.value == "contradicted"
+
+
+def _count(report: Report, attribute: str, kind: str) -> None:
+    for score in (report.claims, report.by_attribute[attribute]):
+        setattr(score, kind, getattr(score, kind) + 1)
+
+
+def same_claim(gold: dict[str, Any], predicted: CheckedClaim) -> bool:
+    claim = predicted.claim
+    if claim.attribute.value != gold["attribute"]:
+        return False
+    if gold.get("model") is not None:
+        if claim.model_id != gold["model"]:
+            return False
+    elif claim.model_id is not None and alias_key(claim.model) != alias_key(
+        str(gold.get("mention", ""))
+    ):
+        return False
+    return same_value(claim.attribute, gold.get("value"), claim.value, claim.precision)
+
+
+def same_value(attribute: Attribute, gold: Any, value: Any, precision: Any) -> bool:
+    if gold is None or value is None:
+        return gold is None and value is None
+    if attribute in COUNT_ATTRIBUTES:
+        expected = gold if isinstance(gold, int) else parse_count(str(gold))
+        return expected is not None and abs(value - expected) <= COUNT_SLACK * max(expected, 1)
+    if attribute in (Attribute.release_date, Attribute.knowledge_cutoff):
+        return _same_date(str(gold), str(value))
+    if attribute is Attribute.modality:
+        return set(map(str, gold if isinstance(gold, list) else [gold])) == set(map(str, value))
+    if attribute is Attribute.architecture:
+        return (
+            isinstance(gold, dict)
+            and isinstance(value, dict)
+            and all(value.get(k) == v for k, v in gold.items() if v is not None)
+            and all(gold.get(k) == v for k, v in value.items())
+        )
+    return str(gold) == str(value)
+
+
+def _same_date(gold: str, value: str) -> bool:
+    a, b = parse_partial_date(gold), parse_partial_date(value)
+    if a is None or b is None:
+        return gold == value
+    order = ["day", "month", "year"]
+    coarse = max(a[1].value, b[1].value, key=order.index)
+    width = {"day": 10, "month": 7, "year": 4}[coarse]
+    return _iso(a[0])[:width] == _iso(b[0])[:width]
+
+
+def _iso(date: dt.date) -> str:
+    return date.isoformat()

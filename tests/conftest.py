@@ -1,0 +1,64 @@
+"""Shared fixtures: registries (bundled and miniature), the toolkit, article builders, Prefect."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from pipeline.registry import BUNDLED, Registry, load_registry
+from pipeline.runner import Toolkit, toolkit
+from pipeline.schema import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+ARTICLES = FIXTURES / "articles"
+GOLD = FIXTURES / "gold"
+MINI_REGISTRY = FIXTURES / "registry"
+SEED = ROOT.parent / "shared" / "seed" / "llama4-article.md"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never see the developer's own registry overlay or database."""
+    monkeypatch.delenv("CLAIMWATCH_REGISTRY", raising=False)
+    monkeypatch.delenv("CLAIMWATCH_DB", raising=False)
+
+
+@pytest.fixture(scope="session")
+def registry() -> Registry:
+    return load_registry([BUNDLED])
+
+
+@pytest.fixture(scope="session")
+def mini_registry() -> Registry:
+    return load_registry([MINI_REGISTRY])
+
+
+@pytest.fixture(scope="session")
+def kit() -> Toolkit:
+    return toolkit(())
+
+
+ArticleFactory = Callable[..., Article]
+
+
+@pytest.fixture
+def make_article() -> ArticleFactory:
+    def build(
+        text: str, published: dt.date | None = dt.date(2024, 4, 20), title: str | None = None
+    ) -> Article:
+        return Article.build(path="test.md", text=text, title=title, published=published)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def prefect_harness() -> Iterator[None]:
+    """One Prefect test server for the whole session (it takes 13-15 s to start here)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=180):
+        yield

@@ -1,0 +1,83 @@
+"""The count and date normalisers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.extract.dates import parse_date
+from pipeline.extract.numbers import parse_count_text, parse_moe_shape
+from pipeline.schema import Precision
+from pipeline.units import human_count, parse_count
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("70B", 70_000_000_000),
+        ("70 billion", 70_000_000_000),
+        ("seventy billion", 70_000_000_000),
+        ("1.8 trillion", 1_800_000_000_000),
+        ("4,096", 4096),
+        ("128K", 128_000),
+        ("128k", 128_000),
+        ("1-million", 1_000_000),
+        ("15T", 15_000_000_000_000),
+        ("15 T", 15_000_000_000_000),
+        ("twenty-five billion", 25_000_000_000),
+        ("3.8B", 3_800_000_000),
+    ],
+)
+def test_counts(text: str, value: int):
+    assert parse_count_text(text) == value
+
+
+@pytest.mark.parametrize("text", ["3.1", "4,09", "banana", ""])
+def test_not_counts(text: str):
+    assert parse_count(text) is None or text == "3.1"
+
+
+@pytest.mark.parametrize(
+    "text,shape",
+    [
+        ("8x7B", {"experts": 8, "expert_size": 7_000_000_000}),
+        ("17Bx16E", {"experts": 16, "active": 17_000_000_000}),
+    ],
+)
+def test_moe_shapes(text: str, shape: dict[str, int]):
+    assert parse_moe_shape(text) == shape
+
+
+@pytest.mark.parametrize("value", [70_000_000_000, 128_000, 1_800_000_000_000, 8_030_000_000])
+def test_human_count_round_trips(value: int):
+    assert parse_count(human_count(value)) == value
+
+
+PUBLISHED = dt.date(2024, 4, 20)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    "text,relative,value,precision",
+    [
+        ("April 18, 2024", False, dt.date(2024, 4, 18), Precision.day),
+        ("18 April 2024", False, dt.date(2024, 4, 18), Precision.day),
+        ("April 2024", False, dt.date(2024, 4, 1), Precision.month),
+        ("March 4th", False, dt.date(2024, 3, 4), Precision.day),
+        ("last Thursday", True, dt.date(2024, 4, 18), Precision.day),
+        ("two days ago", True, dt.date(2024, 4, 18), Precision.day),
+        ("today", True, dt.date(2024, 4, 20), Precision.day),
+    ],
+)
+def test_dates_resolve_against_publication(
+    text: str, relative: bool, value: dt.date, precision: Precision
+):
+    parsed = parse_date(text, relative=relative, published=PUBLISHED)
+    assert parsed is not None
+    assert (parsed.value, parsed.precision) == (value, precision)
+
+
+@pytest.mark.parametrize("text,relative", [("last Thursday", True), ("March 4th", False)])
+def test_relative_dates_without_publication_stay_unresolved(text: str, relative: bool):
+    parsed = parse_date(text, relative=relative, published=None)
+    assert parsed is not None and parsed.value is None and parsed.relative
