@@ -44,6 +44,7 @@ def toolkit(extra_registry: tuple[str, ...] = ()) -> Toolkit:
         registry.model_patterns(),
         registry.organisation_patterns(),
         registry.licence_patterns(),
+        registry.size_index(),
     )
     return Toolkit(registry, extractor)
 

@@ -6,12 +6,18 @@ character offsets and the sentence, which is all that checking and review need.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from spacy.language import Language
 
-from pipeline.extract.claims import Draft, draft_counts, draft_dates, main_model
+from pipeline.extract.claims import (
+    Draft,
+    draft_counts,
+    draft_dates,
+    main_model,
+    respectively,
+)
 from pipeline.extract.dates import parse_date
 from pipeline.extract.facets import (
     draft_architectures,
@@ -22,6 +28,7 @@ from pipeline.extract.facets import (
 from pipeline.extract.hits import Hit, Sentence, sentences
 from pipeline.extract.nlp import build_nlp, word_count
 from pipeline.extract.numbers import parse_count_text, parse_moe_shape
+from pipeline.extract.subjects import Sizes, with_subjects
 from pipeline.schema import Article, Attribute, Bound, Claim, Precision, Qualifiers
 
 __all__ = ["Extractor", "word_count"]
@@ -44,8 +51,10 @@ class Extractor:
         models: Sequence[tuple[str, str]],
         organisations: Sequence[tuple[str, str]] = (),
         licences: Sequence[tuple[str, str]] = (),
+        sizes: Sizes | None = None,
     ) -> None:
         self.nlp: Language = build_nlp(models, organisations, licences)
+        self.sizes: Sizes = sizes or {}
 
     def extract(self, article: Article) -> list[Claim]:
         return self.extract_many([article])[0]
@@ -53,36 +62,22 @@ class Extractor:
     def extract_many(self, articles: Sequence[Article], batch_size: int = 16) -> list[list[Claim]]:
         docs = self.nlp.pipe((a.text for a in articles), batch_size=batch_size)
         return [
-            list(claims_of(article, sentences(doc)))
+            list(claims_of(article, sentences(doc), self.sizes))
             for article, doc in zip(articles, docs, strict=True)
         ]
 
 
-def claims_of(article: Article, sents: list[Sentence]) -> Iterator[Claim]:
+def claims_of(article: Article, sents: list[Sentence], sizes: Sizes) -> Iterator[Claim]:
     """Every claim of an article, in text order, without duplicates."""
     main = main_model(sents)
     seen: set[str] = set()
-    for sentence, subject in _with_subjects(sents, main):
-        for drafter in DRAFTERS:
-            for draft in drafter(sentence, subject):
-                claim = _claim(article, sentence, draft)
-                if claim is not None and claim.id not in seen:
-                    seen.add(claim.id)
-                    yield claim
-
-
-def _with_subjects(
-    sents: list[Sentence], main: Hit | None
-) -> Iterable[tuple[Sentence, Hit | None]]:
-    """Pair each sentence with its fallback subject: a section's heading or 'Model:' line."""
-    section: Hit | None = None
-    for sentence in sents:
-        mentions = sentence.of("MODEL")
-        if (sentence.heading or sentence.label == "subject") and mentions:
-            section = mentions[0]
-        elif sentence.heading:
-            section = None
-        yield sentence, section or main
+    for sentence, subject in with_subjects(sents, main, sizes):
+        drafts = [d for drafter in DRAFTERS for d in drafter(sentence, subject)]
+        for draft in respectively(sentence, drafts):
+            claim = _claim(article, sentence, draft)
+            if claim is not None and claim.id not in seen:
+                seen.add(claim.id)
+                yield claim
 
 
 def _claim(article: Article, sentence: Sentence, draft: Draft) -> Claim | None:

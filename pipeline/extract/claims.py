@@ -10,6 +10,7 @@ article's main model.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -200,7 +201,10 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
 
 
 def _inside_model(sentence: Sentence, value: Hit) -> bool:
-    return any(m.start <= value.start and value.end <= m.end for m in sentence.of("MODEL"))
+    return any(
+        m.start <= value.start and value.end <= m.end and not m.synthetic
+        for m in sentence.of("MODEL")
+    )
 
 
 def draft_dates(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
@@ -216,3 +220,21 @@ def draft_dates(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
             end_char=value.end_char,
             hedged=_hedged(sentence),
         )
+
+
+def respectively(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """'A and B have 117B and 21B parameters respectively': the n-th value to the n-th model."""
+    if "respectively" not in (t.lower() for t in sentence.tokens):
+        return drafts
+    result = []
+    by_attribute: dict[str, list[Draft]] = {}
+    for draft in drafts:
+        by_attribute.setdefault(draft.attribute, []).append(draft)
+    for group in by_attribute.values():
+        first = min(d.value_hit.start for d in group)
+        models = [m for m in subjects(sentence) if m.end <= first]
+        if len(models) == len(group) > 1:
+            ordered = sorted(group, key=lambda d: d.value_hit.start)
+            group = [dataclasses.replace(d, model=m) for d, m in zip(ordered, models, strict=True)]
+        result.extend(group)
+    return result

@@ -56,6 +56,8 @@ def _developer_subject(sentence: Sentence, org: Hit, fallback: Hit | None) -> Hi
     offset = org.end - sentence.start
     following = [t.lower() for t in sentence.tokens[offset : offset + 2]]
     models = sentence.of("MODEL")
+    if org.start - sentence.start >= 1 and sentence.tokens[org.start - sentence.start - 1] == "(":
+        return next((m for m in models if m.end == org.start - 1), SKIP)
     if following[:1] == ["'s"] or following[:1] == ["’s"]:
         return next((m for m in models if m.start == org.end + 1), SKIP)
     by_cue = any(h.ident == "developer" and 0 <= org.start - h.end <= 1 for h in sentence.hits)
@@ -105,12 +107,16 @@ def _modality_answer(sentence: Sentence) -> list[Hit]:
 
 
 def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
+    """Named licences anywhere; descriptions too, but "open source" only beside a licence
+    cue or a model name (it is also said of whole fields: "open-source AI")."""
     if sentence.label not in (None, "license"):
-        return
-    if sentence.label is None and not sentence.cue("license"):
         return
     named = sentence.of("LICENCE")
     described = [h for h in sentence.of("FACET") if h.ident.startswith("license:")]
+    if sentence.label is None and not sentence.cue("license"):
+        described = [
+            h for h in described if h.ident != "license:open-source" or _beside_model(sentence, h)
+        ]
     for hit in [*named, *described]:
         if sentence.label and not _after_colon(sentence, hit):
             continue
@@ -127,6 +133,13 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
             negated=_negated_before(sentence, hit, reach=2),
             facet=value,
         )
+
+
+def _beside_model(sentence: Sentence, hit: Hit, reach: int = 3) -> bool:
+    return any(
+        0 <= hit.start - m.end <= reach or 0 <= m.start - hit.end <= reach
+        for m in sentence.of("MODEL")
+    )
 
 
 def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:

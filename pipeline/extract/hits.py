@@ -24,6 +24,7 @@ class Hit:
     start_char: int
     end_char: int
     text: str
+    synthetic: bool = False  # made by a rule (e.g. "the 405B model"), not a pattern match
 
 
 @dataclass(frozen=True)

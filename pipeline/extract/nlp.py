@@ -15,7 +15,7 @@ from typing import Any
 import spacy
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 PATTERNS = Path(__file__).parent / "patterns"
@@ -56,18 +56,34 @@ def _named(pairs: Iterable[tuple[str, str]], label: str) -> list[dict[str, Any]]
     return [{"label": label, "id": ident, "pattern": text} for text, ident in pairs]
 
 
+def _line_break(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
 @Language.component("claimwatch_sentences_v1")
 def line_sentences(doc: Doc) -> Doc:
-    """Sentence starts after . ! ? and at every line break (key-value lines, headings)."""
+    """Sentence starts after . ! ? and at every line break; a heading line stays whole,
+    and so does a numbered item ("1. Llama 3 70B")."""
+    heading = False
     for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
+        line_start = i == 0 or _line_break(doc[i - 1])
+        if line_start:
+            heading = token.text.startswith("#")
+            token.is_sent_start = not token.is_space
             continue
         prev = doc[i - 1]
         after_stop = prev.text in {".", "!", "?"} and (token.is_title or not token.is_alpha)
-        starts = "\n" in prev.text or "\n" in prev.whitespace_ or after_stop
+        numbered = prev.text == "." and i >= 2 and _list_number(doc, i - 2)
+        starts = after_stop and not heading and not numbered
         token.is_sent_start = starts and not token.is_space
     return doc
+
+
+def _list_number(doc: Doc, i: int) -> bool:
+    """Is doc[i] the number of a numbered item: first on its line, or after '#' marks?"""
+    if not doc[i].is_digit:
+        return False
+    return i == 0 or _line_break(doc[i - 1]) or doc[i - 1].text.startswith("#")
 
 
 def _tokenizer_for_counts(nlp: Language) -> None:

@@ -140,6 +140,23 @@ class Registry:
         """(spelling, id) for every alias variant of every family and model."""
         return _patterns([*self.families.values(), *self.models.values()])
 
+    def size_index(self) -> dict[str, list[tuple[int, str]]]:
+        """(parameters, model id) of each family's members, keyed by family and model ids.
+
+        Lets extraction resolve "the 405B model" to the family member of that size.
+        """
+        index: dict[str, list[tuple[int, str]]] = {}
+        for family_id in self.families:
+            sized = [
+                (m.facts.parameters.value, m.id)
+                for m in self.members(family_id)
+                if m.facts.parameters is not None
+            ]
+            index[family_id] = sized
+            for _, model_id in sized:
+                index[model_id] = sized
+        return index
+
     def organisation_patterns(self) -> list[tuple[str, str]]:
         return _patterns(self.organisations.values())
 
