@@ -29,6 +29,7 @@ from pipeline.extract.hits import Hit, Sentence, sentences
 from pipeline.extract.nlp import build_nlp, word_count
 from pipeline.extract.numbers import parse_count_text, parse_moe_shape
 from pipeline.extract.subjects import Sizes, with_subjects
+from pipeline.extract.tables import markdown_drafts, table_blocks
 from pipeline.schema import Article, Attribute, Bound, Claim, Precision, Qualifiers
 
 __all__ = ["Extractor", "word_count"]
@@ -71,13 +72,25 @@ def claims_of(article: Article, sents: list[Sentence], sizes: Sizes) -> Iterator
     """Every claim of an article, in text order, without duplicates."""
     main = main_model(sents)
     seen: set[str] = set()
+    tabular = {id(s) for block in table_blocks(sents) for s in block}
+    pairs = [(s, d) for block in table_blocks(sents) for d in markdown_drafts(block, article.text)
+             for s in [d_sentence(block, d)]]  # fmt: skip
     for sentence, subject in with_subjects(sents, main, sizes):
+        if id(sentence) in tabular:
+            continue
         drafts = [d for drafter in DRAFTERS for d in drafter(sentence, subject)]
-        for draft in respectively(sentence, drafts):
-            claim = _claim(article, sentence, draft)
-            if claim is not None and claim.id not in seen:
-                seen.add(claim.id)
-                yield claim
+        pairs += [(sentence, d) for d in respectively(sentence, drafts)]
+    for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
+        claim = _claim(article, sentence, draft)
+        if claim is not None and claim.id not in seen:
+            seen.add(claim.id)
+            yield claim
+
+
+def d_sentence(block: list[Sentence], draft: Draft) -> Sentence:
+    """The table row a draft's value lies in."""
+    at = draft.value_hit.start_char
+    return next((s for s in block if s.start_char <= at < s.end_char), block[0])
 
 
 def _claim(article: Article, sentence: Sentence, draft: Draft) -> Claim | None:
@@ -128,6 +141,8 @@ def _normalise(
 ) -> tuple[Any, Precision | None, bool]:
     attribute = draft.attribute
     hit = draft.value_hit
+    if draft.value is not None:
+        return draft.value, None, False
     if attribute in ("release_date", "knowledge_cutoff"):
         parsed = parse_date(hit.text, relative=hit.kind == "RELDATE", published=article.published)
         if parsed is None:

@@ -14,6 +14,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pipeline.extract.hits import Hit, Sentence
 
@@ -38,6 +39,7 @@ class Draft:
     negated: bool = False
     scope: str | None = None
     facet: str | None = None
+    value: Any = None  # a value built by a rule (tables), used as is
 
 
 def main_model(sentences: list[Sentence]) -> Hit | None:
@@ -65,6 +67,9 @@ def _compared(model: Hit, comparisons: list[Hit]) -> bool:
 def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | None:
     """The mention a value is about; SKIP when the nearest mention is a comparison."""
     mentions = sentence.of("MODEL")
+    around = [m for m in mentions if m.start <= value.start and value.end <= m.end and m.synthetic]
+    if around:  # "the 405B model": the size names the model
+        return around[0]
     before = [m for m in mentions if m.end <= value.start]
     if before:
         nearest = before[-1]
@@ -81,6 +86,8 @@ def _next_unit(sentence: Sentence, value: Hit) -> Hit | None:
     """The cue right after a value (within two tokens), e.g. 'parameters' in '70B parameters'."""
     for hit in sentence.hits:
         if hit.kind == "CUE" and hit.ident in COUNT_UNITS and 0 <= hit.start - value.end <= 2:
+            if hit.ident == "active" and hit.start != value.end:
+                continue  # "700 million monthly active users" is no parameter count
             return hit
     return None
 
@@ -153,15 +160,21 @@ def _parameter_scale(value: Hit) -> bool:
 
 
 def _token_attribute(sentence: Sentence, value: Hit, unit: Hit) -> tuple[str, str] | None:
-    context = sentence.cue("context")
-    training = sentence.cue("training")
-    if any(0 <= c.start - unit.end <= 3 for c in context):
-        return "context_length", ""
-    if any(0 <= value.start - c.end <= 4 for c in context):
-        return "context_length", ""
-    if training:
-        return "training_tokens", ""
-    return ("context_length", "") if context else None
+    """Context or training tokens: a cue right after the unit ('128K-token context',
+    'tokens of context') decides, else the nearest cue before the value in the sentence."""
+    after = [h for h in sentence.hits if h.kind == "CUE" and 0 <= h.start - unit.end <= 2]
+    for cue in after:
+        if cue.ident in ("context", "training"):
+            return ("context_length" if cue.ident == "context" else "training_tokens"), ""
+    before = [
+        h
+        for h in sentence.hits
+        if h.kind == "CUE" and h.ident in ("context", "training") and h.end <= value.start
+    ]
+    if before:
+        nearest = before[-1]
+        return ("context_length" if nearest.ident == "context" else "training_tokens"), ""
+    return None
 
 
 def date_attribute(sentence: Sentence, value: Hit) -> str | None:
@@ -232,7 +245,10 @@ def respectively(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
         by_attribute.setdefault(draft.attribute, []).append(draft)
     for group in by_attribute.values():
         first = min(d.value_hit.start for d in group)
+        last = max(d.value_hit.end for d in group)
         models = [m for m in subjects(sentence) if m.end <= first]
+        if len(models) != len(group):  # "At 24B, 27B and 14B respectively, A, B and C ..."
+            models = [m for m in subjects(sentence) if m.start >= last]
         if len(models) == len(group) > 1:
             ordered = sorted(group, key=lambda d: d.value_hit.start)
             group = [dataclasses.replace(d, model=m) for d, m in zip(ordered, models, strict=True)]

@@ -7,6 +7,13 @@ from collections.abc import Iterator
 from pipeline.extract.claims import SKIP, Draft, _hedged, _negated_before, model_for
 from pipeline.extract.hits import Hit, Sentence
 
+__all__ = [
+    "draft_architectures",
+    "draft_developers",
+    "draft_licences",
+    "draft_modalities",
+]
+
 DEVELOPER_VERBS = frozenset(
     {
         "released",
@@ -60,11 +67,15 @@ def _developer_subject(sentence: Sentence, org: Hit, fallback: Hit | None) -> Hi
         return next((m for m in models if m.end == org.start - 1), SKIP)
     if following[:1] == ["'s"] or following[:1] == ["’s"]:
         return next((m for m in models if m.start == org.end + 1), SKIP)
-    by_cue = any(h.ident == "developer" and 0 <= org.start - h.end <= 1 for h in sentence.hits)
-    if by_cue:
+    cue = next(
+        (h for h in sentence.hits if h.ident == "developer" and 0 <= org.start - h.end <= 1), None
+    )
+    if cue is not None and cue.text.lower() == "from":  # "Llama 3 from Meta", not "data from Meta"
+        return next((m for m in models if m.end == cue.start), SKIP)
+    if cue is not None:
         return model_for(org, sentence, fallback)
     if following[:1] and following[0] in DEVELOPER_VERBS:
-        return next((m for m in models if m.start > org.end), SKIP)
+        return next((m for m in models if 0 < m.start - org.end <= 3), SKIP)
     return SKIP
 
 
@@ -107,8 +118,8 @@ def _modality_answer(sentence: Sentence) -> list[Hit]:
 
 
 def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
-    """Named licences anywhere; descriptions too, but "open source" only beside a licence
-    cue or a model name (it is also said of whole fields: "open-source AI")."""
+    """Named licences anywhere; descriptions ("open source", "closed") only with a licence
+    cue or beside a model name: they are also said of whole fields ("open-source AI")."""
     if sentence.label not in (None, "license"):
         return
     named = sentence.of("LICENCE")
@@ -150,7 +161,7 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
         return
     for hit in kinds:
         model = model_for(hit, sentence, fallback)
-        if model is SKIP or _negated_before(sentence, hit):
+        if model is SKIP or _negated_before(sentence, hit) or _generic(sentence, hit, model):
             continue
         yield Draft(
             attribute="architecture",
@@ -160,3 +171,12 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
             hedged=_hedged(sentence),
             facet=hit.ident.split(":", 1)[1],
         )
+
+
+def _generic(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:
+    """'a dense model', 'than a dense model': said of a kind of model, not of this one."""
+    if sentence.label == "architecture":
+        return False
+    compared = any(0 <= hit.start - c.end <= 2 for c in sentence.cue("comparison"))
+    named = model is not None and model in sentence.of("MODEL")
+    return compared or not named

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from pipeline.extract.nlp import SPAN_KEYS, load_pattern_file
 
@@ -53,6 +54,7 @@ _KV = re.compile(
 )
 
 
+@cache
 def _label_index() -> dict[str, str]:
     data = load_pattern_file("labels.yaml")
     index = {label: "subject" for label in data["subject"]}
@@ -61,19 +63,84 @@ def _label_index() -> dict[str, str]:
     return index
 
 
+def label_of(text: str) -> str | None:
+    """The attribute a label names ('Context Length' -> 'context_length'), 'subject', or None."""
+    key = re.sub(r"\s*\(.*?\)\s*", " ", text).strip(" *_:\t").lower()
+    return _label_index().get(re.sub(r"\s+", " ", key))
+
+
 def key_value_label(text: str) -> tuple[str, int] | None:
     """('context_length', char offset after the colon) for 'Context Length: 128K', else None."""
     match = _KV.match(text)
     if not match:
         return None
-    key = re.sub(r"\s*\(.*?\)\s*", " ", match.group(1)).strip().lower()
-    label = _label_index().get(key)
+    label = label_of(match.group(1))
     return (label, match.end()) if label else None
+
+
+VARIANT_SUFFIXES = frozenset(
+    {
+        "instruct",
+        "chat",
+        "base",
+        "it",
+        "hf",
+        "pt",
+        "preview",
+        "fp8",
+        "gguf",
+        "awq",
+        "gptq",
+        "latest",
+        "exp",
+        "v0",
+        "v1",
+        "v2",
+        "v0.1",
+        "v0.2",
+        "v0.3",
+        "v1.0",
+        "v1.5",
+        "2407",
+        "2411",
+        "2501",
+        "2503",
+        "2506",
+        "0613",
+        "0314",
+        "1106",
+        "0125",
+        "4k",
+        "8k",
+        "128k",
+        "32k",
+    }
+)
+
+
+def _glued_name(doc: Doc, span: Span) -> Span:
+    """'Phi-4-multimodal', 'Yi-Coder', 'DeepSeek-R1-Distill-Llama-70B': a registered name
+    glued to more name is another model, not the registered one (its id becomes empty)."""
+    end = span.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isalnum()
+        and doc[end + 1].lower_ not in VARIANT_SUFFIXES
+    ):
+        end += 2
+    if end == span.end:
+        return span
+    return Span(doc, span.start, end, label=span.label_, span_id="")
 
 
 def sentences(doc: Doc) -> list[Sentence]:
     """The doc's sentences with their hits, key-value labels and heading flags."""
-    spans = [s for key in SPAN_KEYS for s in doc.spans.get(key, [])]
+    models = [_glued_name(doc, s) for s in doc.spans.get("models", [])]
+    others = [s for key in SPAN_KEYS if key != "models" for s in doc.spans.get(key, [])]
+    spans = [*models, *others]
     spans.sort(key=lambda s: (s.start, -s.end))
     result = []
     for sent in doc.sents:

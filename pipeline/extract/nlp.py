@@ -7,7 +7,7 @@ plain (spelling, id) pairs generated from the registry by the caller.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,11 +15,30 @@ from typing import Any
 import spacy
 import yaml
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 PATTERNS = Path(__file__).parent / "patterns"
-LONGEST = {"@misc": "spacy.first_longest_spans_filter.v1"}
+LONGEST = {"@misc": "claimwatch.longest_registered_spans.v1"}
+
+
+@spacy.registry.misc("claimwatch.longest_registered_spans.v1")
+def make_longest_registered_filter() -> Callable[[Iterable[Span], Iterable[Span]], list[Span]]:
+    """Longest spans first; at equal length a registered name beats a shape (empty id)."""
+
+    def filter_spans(new: Iterable[Span], existing: Iterable[Span]) -> list[Span]:
+        ranked = sorted([*new, *existing], key=lambda s: (-len(s), s.id_ == "", s.start))
+        taken: set[int] = set()
+        kept = []
+        for span in ranked:
+            if not taken.intersection(range(span.start, span.end)):
+                kept.append(span)
+                taken.update(range(span.start, span.end))
+        return sorted(kept, key=lambda s: s.start)
+
+    return filter_spans
+
+
 SPAN_KEYS = ("models", "values", "cues")
 
 
@@ -43,6 +62,15 @@ def token_patterns() -> list[dict[str, Any]]:
     ]
 
 
+def shape_patterns() -> list[dict[str, Any]]:
+    """Token patterns for unregistered model names (shapes.yaml), with an empty id."""
+    return [
+        {"label": "MODEL", "id": "", "pattern": p}
+        for g in _groups("shapes.yaml")
+        for p in g["patterns"]
+    ]
+
+
 def phrase_patterns(file: str) -> list[dict[str, Any]]:
     label = load_pattern_file(file)["label"]
     return [
@@ -62,13 +90,13 @@ def _line_break(token: Token) -> bool:
 
 @Language.component("claimwatch_sentences_v1")
 def line_sentences(doc: Doc) -> Doc:
-    """Sentence starts after . ! ? and at every line break; a heading line stays whole,
-    and so does a numbered item ("1. Llama 3 70B")."""
+    """Sentence starts after . ! ? and at every line break; a heading or table line stays
+    whole, and so does a numbered item ("1. Llama 3 70B")."""
     heading = False
     for i, token in enumerate(doc):
         line_start = i == 0 or _line_break(doc[i - 1])
         if line_start:
-            heading = token.text.startswith("#")
+            heading = token.text.startswith(("#", "|"))
             token.is_sent_start = not token.is_space
             continue
         prev = doc[i - 1]
@@ -90,7 +118,11 @@ def _tokenizer_for_counts(nlp: Language) -> None:
     """Keep '128K', '15T', '1.8T' whole and split Markdown bold cleanly ('**Size:**')."""
     tokenizer: Any = nlp.tokenizer
     suffixes = [s for s in nlp.Defaults.suffixes or [] if "(?:km|km²" not in str(s)]
-    suffixes += [r"(?<=[0-9])(?:km|m|cm|mm|kg|g|mg|lb|oz|MB|GB|TB|%)", r"(?<=[0-9KkMBT])\+"]
+    suffixes += [
+        r"(?<=[0-9])(?:km|m|cm|mm|kg|g|mg|lb|oz|MB|GB|TB|%)",
+        r"(?<=[0-9KkMBT])\+",
+        r"(?<=[0-9][KkMBT])[.,;:!?)\]]",
+    ]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     prefixes = [*(nlp.Defaults.prefixes or []), "~"]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
@@ -107,7 +139,7 @@ def build_nlp(
     _tokenizer_for_counts(nlp)
     nlp.add_pipe("claimwatch_sentences_v1")
     rulers = {
-        "models": _named(models, "MODEL"),
+        "models": [*_named(models, "MODEL"), *shape_patterns()],
         "values": token_patterns(),
         "cues": [
             *phrase_patterns("cues.yaml"),

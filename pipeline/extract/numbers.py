@@ -51,6 +51,8 @@ def word_number(words: list[str]) -> Decimal | None:
     """'seventy', 'one hundred', 'twenty-five' -> a number; None if not number words."""
     total = 0
     for word in words:
+        if word == "and":
+            continue
         if word in _UNITS:
             total += _UNITS[word]
         elif word in _TENS:

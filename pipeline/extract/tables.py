@@ -1,0 +1,234 @@
+"""Tables -> drafts: Markdown tables (models in rows or in columns) and spec sheets whose
+table was flattened into lines of text ("Gemma 2 9B 9B 8K 8T Jun 2024 Gemma").
+
+A column (or row) label names the attribute, as key-value labels do (patterns/labels.yaml);
+each cell's hits give the value, and the model is the row's (or column's) model cell.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.extract.claims import Draft, _bound_before, _hedged
+from pipeline.extract.hits import Hit, Sentence, label_of
+
+SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
+EMPTY = re.compile(r"^\W*$|not disclosed|n/?a|unknown|undisclosed", re.I)
+MODALITY_WORDS = {
+    "text": "text",
+    "image": "image",
+    "images": "image",
+    "audio": "audio",
+    "video": "video",
+    "speech": "audio",
+    "vision": "image",
+}
+COUNT_ATTRIBUTES = ("parameters", "active_parameters", "context_length", "training_tokens")
+
+
+@dataclass(frozen=True)
+class Cell:
+    sentence: Sentence
+    start: int  # char offsets in the article
+    end: int
+
+    def hits(self, *kinds: str) -> list[Hit]:
+        return [
+            h
+            for h in self.sentence.of(*kinds)
+            if h.start_char >= self.start and h.end_char <= self.end
+        ]
+
+    def text(self, article_text: str) -> str:
+        return article_text[self.start : self.end].strip(" *_\t")
+
+
+def markdown_cells(sentence: Sentence) -> list[Cell]:
+    """The cells of one Markdown table row, by the '|' positions in its text."""
+    text = sentence.text.rstrip()
+    pipes = [m.start() for m in re.finditer(r"\|", text)]
+    bounds = list(itertools.pairwise(pipes))
+    if not text.lstrip().startswith("|") and pipes:
+        bounds.insert(0, (-1, pipes[0]))
+    base = sentence.start_char
+    return [Cell(sentence, base + a + 1, base + b) for a, b in bounds]
+
+
+def is_table_row(sentence: Sentence) -> bool:
+    return sentence.text.lstrip().startswith("|") and sentence.text.count("|") >= 2
+
+
+def table_blocks(sents: list[Sentence]) -> Iterator[list[Sentence]]:
+    """Runs of consecutive Markdown table rows (header, separator, body)."""
+    block: list[Sentence] = []
+    for sentence in sents:
+        if is_table_row(sentence):
+            block.append(sentence)
+            continue
+        if len(block) >= 3:
+            yield block
+        block = []
+    if len(block) >= 3:
+        yield block
+
+
+def markdown_drafts(block: list[Sentence], text: str) -> Iterator[Draft]:
+    header, *rows = block
+    rows = [r for r in rows if not SEPARATOR.match(r.text)]
+    columns = markdown_cells(header)
+    column_models = [_model_of(c, text) for c in columns[1:]]
+    if any(m is not None and m.ident for m in column_models):  # models across the top
+        for row in rows:
+            cells = markdown_cells(row)
+            attribute = label_of(cells[0].text(text)) if cells else None
+            for model, cell in zip(column_models, cells[1:], strict=False):
+                if model is not None:
+                    yield from cell_drafts(attribute, [cell], model, text)
+        return
+    labels = [label_of(c.text(text)) for c in columns]
+    for row in rows:
+        cells = markdown_cells(row)
+        model = _model_of(cells[0], text) if cells else None
+        if model is None:
+            continue
+        yield from _row_drafts(labels, columns, cells, model, text)
+
+
+def _row_drafts(
+    labels: list[str | None], columns: list[Cell], cells: list[Cell], model: Hit, text: str
+) -> Iterator[Draft]:
+    modality_cells = []
+    for label, column, cell in zip(labels, columns, cells, strict=False):
+        if label == "modality":
+            modality_cells.append((column.text(text).lower(), cell))
+        elif label not in (None, "subject"):
+            yield from cell_drafts(label, [cell], model, text)
+    if modality_cells:
+        yield from _modality_draft(modality_cells, model, text)
+
+
+def _model_of(cell: Cell, text: str) -> Hit | None:
+    """The model a cell names; an unregistered name becomes a mention without an id."""
+    models = cell.hits("MODEL")
+    if models:
+        return models[0]
+    name = cell.text(text)
+    if not name or EMPTY.match(name) or label_of(name):
+        return None
+    return Hit("MODEL", "", -1, -1, cell.start, cell.end, name, synthetic=True)
+
+
+def cell_drafts(attribute: str | None, cells: list[Cell], model: Hit, text: str) -> Iterator[Draft]:
+    """Drafts for one attribute from the cells holding its value."""
+    if attribute is None or attribute == "subject":
+        return
+    for cell in cells:
+        if EMPTY.match(cell.text(text)):
+            continue
+        draft = _cell_draft(attribute, cell, model, text)
+        if draft is not None:
+            yield draft
+
+
+def _cell_draft(attribute: str, cell: Cell, model: Hit, text: str) -> Draft | None:
+    sentence = cell.sentence
+    hedged = _hedged(sentence)
+    if attribute == "architecture":
+        return _architecture_draft(cell, attribute, model, text)
+    hit = _value_hit(attribute, cell)
+    if hit is None:
+        return None
+    bound = _bound_before(sentence, hit) if hit.kind == "COUNT" else None
+    facet = None
+    if hit.kind in ("FACET", "LICENCE", "ORG"):
+        facet = hit.ident.split(":", 1)[1] if hit.kind == "FACET" else hit.ident
+    return Draft(
+        attribute=attribute,
+        value_hit=hit,
+        model=model,
+        end_char=hit.end_char,
+        bound=bound,
+        hedged=hedged,
+        facet=facet,
+    )
+
+
+def _value_hit(attribute: str, cell: Cell) -> Hit | None:
+    if attribute in COUNT_ATTRIBUTES:
+        found = cell.hits("COUNT")
+    elif attribute in ("release_date", "knowledge_cutoff"):
+        found = cell.hits("DATE", "RELDATE")
+    else:
+        return _facet_hit(attribute, cell)
+    return found[0] if found else None
+
+
+def _facet_hit(attribute: str, cell: Cell) -> Hit | None:
+    if attribute == "developer":
+        orgs = cell.hits("ORG")
+        return orgs[0] if orgs else None
+    if attribute == "license":
+        named = cell.hits("LICENCE")
+        described = [h for h in cell.hits("FACET") if h.ident.startswith("license:")]
+        found = named or described
+        return found[0] if found else None
+    return None
+
+
+def _architecture_draft(cell: Cell, attribute: str, model: Hit, text: str) -> Draft | None:
+    words = cell.text(text)
+    lowered = words.lower()
+    value: dict[str, Any] = {}
+    if "moe" in lowered or "mixture" in lowered:
+        value["type"] = "moe"
+    elif "dense" in lowered:
+        value["type"] = "dense"
+    experts = re.search(r"(\d+)\s*(?:routed\s+)?experts", lowered) or re.fullmatch(
+        r"(\d+)", lowered
+    )
+    active = re.search(r"(\d+)\s*(?:active|activated)", lowered)
+    if experts:
+        value.update(type="moe", experts=int(experts.group(1)))
+    if active:
+        value["experts_per_token"] = int(active.group(1))
+    if not value:
+        return None
+    hit = Hit("CELL", "architecture", -1, -1, cell.start, cell.end, words)
+    return Draft(
+        attribute=attribute,
+        value_hit=hit,
+        model=model,
+        end_char=cell.end,
+        hedged=_hedged(cell.sentence),
+        value=value,
+    )
+
+
+def _modality_draft(cells: list[tuple[str, Cell]], model: Hit, text: str) -> Iterator[Draft]:
+    """Input and output columns together make one modality claim."""
+    inputs: set[str] = set()
+    outputs: set[str] = set()
+    for label, cell in cells:
+        found = {
+            MODALITY_WORDS[w]
+            for w in re.findall(r"[a-z]+", cell.text(text).lower())
+            if w in MODALITY_WORDS
+        }
+        (outputs if "output" in label else inputs).update(found)
+    if not inputs and not outputs:
+        return
+    assertions = [f"input:{m}" for m in sorted(inputs - {"text"})]
+    assertions += [f"output:{m}" for m in sorted(outputs - {"text"})]
+    first, last = cells[0][1], cells[-1][1]
+    hit = Hit("CELL", "modality", -1, -1, first.start, last.end, text[first.start : last.end])
+    yield Draft(
+        attribute="modality",
+        value_hit=hit,
+        model=model,
+        end_char=last.end,
+        value=assertions or ["text-only"],
+    )
