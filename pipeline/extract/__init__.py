@@ -6,6 +6,7 @@ character offsets and the sentence, which is all that checking and review need.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -29,7 +30,7 @@ from pipeline.extract.hits import Hit, Sentence, sentences
 from pipeline.extract.nlp import build_nlp, word_count
 from pipeline.extract.numbers import parse_count_text, parse_moe_shape
 from pipeline.extract.subjects import Sizes, with_subjects
-from pipeline.extract.tables import markdown_drafts, table_blocks
+from pipeline.extract.tables import flat_blocks, flat_drafts, markdown_drafts, table_blocks
 from pipeline.schema import Article, Attribute, Bound, Claim, Precision, Qualifiers
 
 __all__ = ["Extractor", "word_count"]
@@ -73,18 +74,32 @@ def claims_of(article: Article, sents: list[Sentence], sizes: Sizes) -> Iterator
     main = main_model(sents)
     seen: set[str] = set()
     tabular = {id(s) for block in table_blocks(sents) for s in block}
-    pairs = [(s, d) for block in table_blocks(sents) for d in markdown_drafts(block, article.text)
-             for s in [d_sentence(block, d)]]  # fmt: skip
-    for sentence, subject in with_subjects(sents, main, sizes):
+    pairs = [
+        (d_sentence(block, d), d)
+        for block in table_blocks(sents)
+        for d in markdown_drafts(block, article.text)
+    ]
+    for columns, rows in flat_blocks(sents):
+        tabular.update(id(r) for r in rows)
+        pairs += [(row, d) for row in rows for d in flat_drafts(columns, row, article.text)]
+    for sentence, context in with_subjects(sents, main, sizes):
         if id(sentence) in tabular:
             continue
-        drafts = [d for drafter in DRAFTERS for d in drafter(sentence, subject)]
-        pairs += [(sentence, d) for d in respectively(sentence, drafts)]
+        drafts = [d for drafter in DRAFTERS for d in drafter(sentence, context.subject)]
+        drafts = for_each_of(context.group, respectively(sentence, drafts))
+        pairs += [(sentence, d) for d in drafts]
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
         claim = _claim(article, sentence, draft)
         if claim is not None and claim.id not in seen:
             seen.add(claim.id)
             yield claim
+
+
+def for_each_of(group: tuple[Hit, ...], drafts: list[Draft]) -> list[Draft]:
+    """'Both models support 128K': one claim per model of the group referred to."""
+    if not group:
+        return drafts
+    return [dataclasses.replace(d, model=m) for d in drafts for m in group]
 
 
 def d_sentence(block: list[Sentence], draft: Draft) -> Sentence:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
-from pipeline.extract.claims import SKIP, Draft, _hedged, _negated_before, model_for
+from pipeline.extract.claims import SKIP, Draft, _hedged, _negated_before, model_for, subjects
 from pipeline.extract.hits import Hit, Sentence
 
 __all__ = [
@@ -41,42 +42,79 @@ def _after_colon(sentence: Sentence, hit: Hit) -> bool:
 
 def draft_developers(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
     for org in sentence.of("ORG"):
-        model = _developer_subject(sentence, org, fallback)
-        if model is SKIP:
-            continue
-        yield Draft(
-            attribute="developer",
-            value_hit=org,
-            model=model,
-            end_char=org.end_char,
-            hedged=_hedged(sentence),
-            facet=org.ident,
-        )
+        for model in _developer_subjects(sentence, org, fallback):
+            yield Draft(
+                attribute="developer",
+                value_hit=org,
+                model=model,
+                end_char=org.end_char,
+                hedged=_hedged(sentence),
+                facet=org.ident,
+            )
 
 
-def _developer_subject(sentence: Sentence, org: Hit, fallback: Hit | None) -> Hit | None:
-    """The model an organisation mention says it made, or SKIP when it says nothing."""
+def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> list[Hit | None]:
+    """The models an organisation mention says it made; none when it says nothing."""
     if sentence.label == "developer" and _after_colon(sentence, org):
-        return model_for(org, sentence, fallback)
+        model = model_for(org, sentence, fallback)
+        return [] if model is SKIP else [model]
     if sentence.label and sentence.colon is not None:
-        return SKIP
-    offset = org.end - sentence.start
-    following = [t.lower() for t in sentence.tokens[offset : offset + 2]]
-    models = sentence.of("MODEL")
-    if org.start - sentence.start >= 1 and sentence.tokens[org.start - sentence.start - 1] == "(":
-        return next((m for m in models if m.end == org.start - 1), SKIP)
-    if following[:1] == ["'s"] or following[:1] == ["’s"]:
-        return next((m for m in models if m.start == org.end + 1), SKIP)
+        return []
+    tokens = [t.lower() for t in sentence.tokens]
+    at = org.start - sentence.start
+    models = [m for m in sentence.of("MODEL") if m not in _compared_models(sentence)]
+    if at >= 1 and tokens[at - 1] == "(":  # "Llama 3 70B (Meta)"
+        return [m for m in models if m.end == org.start - 1][:1]
+    following = tokens[at + org.end - org.start : at + org.end - org.start + 1]
+    if following in (["'s"], ["’s"]):  # "Meta's Llama 3"
+        return [m for m in models if 1 <= m.start - org.end <= 2][:1]
     cue = next(
         (h for h in sentence.hits if h.ident == "developer" and 0 <= org.start - h.end <= 1), None
     )
     if cue is not None and cue.text.lower() == "from":  # "Llama 3 from Meta", not "data from Meta"
-        return next((m for m in models if m.end == cue.start), SKIP)
+        return [m for m in models if m.end == cue.start]
     if cue is not None:
-        return model_for(org, sentence, fallback)
-    if following[:1] and following[0] in DEVELOPER_VERBS:
-        return next((m for m in models if 0 < m.start - org.end <= 3), SKIP)
-    return SKIP
+        model = model_for(org, sentence, fallback)
+        return [] if model is SKIP else [model]
+    return _made_by_verb(sentence, org, models, tokens)
+
+
+def _made_by_verb(
+    sentence: Sentence, org: Hit, models: list[Hit], tokens: list[str]
+) -> list[Hit | None]:
+    """'Microsoft last Thursday released Phi-4-mini and Phi-4-multimodal', or a relative
+    clause after the model: 'GPT-4, which OpenAI released'."""
+    base = sentence.start
+    verb = next(
+        (
+            base + i
+            for i in range(org.end - base, min(org.end - base + 5, len(tokens)))
+            if tokens[i] in DEVELOPER_VERBS
+        ),
+        None,
+    )
+    if verb is None:
+        return []
+    after = [m for m in models if 0 < m.start - verb <= 6]
+    if after:
+        return _coordinated(sentence, after)
+    before = [m for m in models if 0 <= org.start - m.end <= 3]
+    return before[-1:]
+
+
+def _coordinated(sentence: Sentence, models: list[Hit]) -> list[Hit | None]:
+    """The first model and those joined to it by commas or 'and'."""
+    chain: list[Hit | None] = [models[0]]
+    for left, right in itertools.pairwise(models):
+        between = sentence.tokens[left.end - sentence.start : right.start - sentence.start]
+        if not all(t.strip() in {",", "and", "&", ""} for t in between):
+            break
+        chain.append(right)
+    return chain
+
+
+def _compared_models(sentence: Sentence) -> list[Hit]:
+    return [m for m in sentence.of("MODEL") if m not in subjects(sentence)]
 
 
 def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:

@@ -27,7 +27,12 @@ def make_longest_registered_filter() -> Callable[[Iterable[Span], Iterable[Span]
     """Longest spans first; at equal length a registered name beats a shape (empty id)."""
 
     def filter_spans(new: Iterable[Span], existing: Iterable[Span]) -> list[Span]:
-        ranked = sorted([*new, *existing], key=lambda s: (-len(s), s.id_ == "", s.start))
+        spans = [*new, *existing]
+        named = [s for s in spans if s.id_]
+        # a shape that extends a registered name to the right is another model
+        # ("Mistral Small 3.1"); one that extends it to the left is not ("Like Llama 3.1")
+        shapes = [s for s in spans if not s.id_ and not any(_left_of(n, s) for n in named)]
+        ranked = sorted([*named, *shapes], key=lambda s: (-len(s), s.id_ == "", s.start))
         taken: set[int] = set()
         kept = []
         for span in ranked:
@@ -37,6 +42,11 @@ def make_longest_registered_filter() -> Callable[[Iterable[Span], Iterable[Span]
         return sorted(kept, key=lambda s: s.start)
 
     return filter_spans
+
+
+def _left_of(named: Span, shape: Span) -> bool:
+    """Does the shape start before the registered name it overlaps?"""
+    return shape.start < named.start < shape.end
 
 
 SPAN_KEYS = ("models", "values", "cues")
@@ -88,21 +98,57 @@ def _line_break(token: Token) -> bool:
     return "\n" in token.text or "\n" in token.whitespace_
 
 
+_BLOCK = re.compile(
+    r"^\s*(?:#|\||[-*+>]\s|\d+[.)]\s|\*\*[^*]+:\*\*|\*\*[^*]+\*\*\s*:|[A-Z][\w ()/-]{0,40}:)"
+)
+_SHORT = 70
+
+
+def is_block_line(line: str) -> bool:
+    """A line that stands alone: heading, table row, list item, key-value line, or a short
+    unpunctuated line such as a flattened table row. Other lines wrap a paragraph."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _BLOCK.match(line):
+        return True
+    return len(stripped) < _SHORT and not re.search(r"[.,;!?]", stripped) and stripped[0].isupper()
+
+
+def _new_blocks(doc: Doc) -> set[int]:
+    """Token indices that start a block: after a blank line, or at/after a block line."""
+    starts: set[int] = set()
+    previous_block = True
+    for i, token in enumerate(doc):
+        if i and not _line_break(doc[i - 1]):
+            continue
+        if token.is_space:
+            previous_block = previous_block or token.text.count("\n") >= 2  # a blank line
+            continue
+        line = doc.text[token.idx : doc.text.find("\n", token.idx) % (len(doc.text) + 1)]
+        block = is_block_line(line)
+        if block or previous_block:
+            starts.add(i)
+        previous_block = block
+    return starts
+
+
 @Language.component("claimwatch_sentences_v1")
 def line_sentences(doc: Doc) -> Doc:
-    """Sentence starts after . ! ? and at every line break; a heading or table line stays
-    whole, and so does a numbered item ("1. Llama 3 70B")."""
-    heading = False
+    """Sentence starts after . ! ? and at every new block (see is_block_line); a line that
+    wraps a paragraph continues its sentence. A heading or table line stays whole, and so
+    does a numbered item ("1. Llama 3 70B")."""
+    blocks = _new_blocks(doc)
+    whole = False
     for i, token in enumerate(doc):
-        line_start = i == 0 or _line_break(doc[i - 1])
-        if line_start:
-            heading = token.text.startswith(("#", "|"))
-            token.is_sent_start = not token.is_space
+        if i in blocks:
+            whole = token.text.startswith(("#", "|"))
+            token.is_sent_start = True
             continue
         prev = doc[i - 1]
         after_stop = prev.text in {".", "!", "?"} and (token.is_title or not token.is_alpha)
         numbered = prev.text == "." and i >= 2 and _list_number(doc, i - 2)
-        starts = after_stop and not heading and not numbered
+        starts = after_stop and not whole and not numbered
         token.is_sent_start = starts and not token.is_space
     return doc
 

@@ -9,33 +9,44 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 from pipeline.extract.claims import subjects
 from pipeline.extract.hits import Hit, Sentence
 from pipeline.extract.numbers import parse_count_text
 
-DETERMINERS = frozenset({"the", "a", "an", "its", "this", "that", "their"})
+DETERMINERS = frozenset({"the", "its", "this", "that", "their"})  # "a 405B model" describes
 SIZE_TOLERANCE = 0.05
 
 Sizes = Mapping[str, Sequence[tuple[int, str]]]
 
 
+@dataclass(frozen=True)
+class Context:
+    """Who a sentence without its own model name is about."""
+
+    subject: Hit | None  # "it", "the model"
+    group: tuple[Hit, ...] = ()  # "both models", "they": the models last named together
+
+
 def with_subjects(
     sents: list[Sentence], main: Hit | None, sizes: Sizes
-) -> Iterator[tuple[Sentence, Hit | None]]:
-    """Each sentence (with its size references resolved) and its fallback subject."""
+) -> Iterator[tuple[Sentence, Context]]:
+    """Each sentence (with its size references resolved) and who it refers back to."""
     recent: Hit | None = None
+    group: tuple[Hit, ...] = ()
     for sentence in sents:
         if sentence.heading:
-            recent = None
-        fallback = recent or main
-        sentence = resolve_size_references(sentence, fallback, sizes)
+            recent, group = None, ()
+        sentence = resolve_size_references(sentence, recent or main, sizes)
         mentions = subjects(sentence)
-        if sentence.heading:
-            recent = mentions[0] if mentions else None
-        elif mentions and sentence.label in (None, "subject"):
+        if mentions and (sentence.heading or sentence.label in (None, "subject")):
             recent = mentions[0]
-        yield sentence, recent if sentence.heading else fallback
+        plural = bool(sentence.cue("plural")) and not mentions
+        yield sentence, Context(recent or main, group if plural else ())
+        named = tuple({m.ident or m.text: m for m in mentions}.values())
+        if len(named) >= 2:
+            group = named
 
 
 def resolve_size_references(sentence: Sentence, fallback: Hit | None, sizes: Sizes) -> Sentence:

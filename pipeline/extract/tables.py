@@ -27,6 +27,8 @@ MODALITY_WORDS = {
     "speech": "audio",
     "vision": "image",
 }
+_WORD = r"(?:text|image|images|audio|video|speech)"
+_MODALITY_RUN = re.compile(rf"\s*({_WORD}(?:\s*(?:,|\+|and)\s*{_WORD})*)", re.I)
 COUNT_ATTRIBUTES = ("parameters", "active_parameters", "context_length", "training_tokens")
 
 
@@ -232,3 +234,79 @@ def _modality_draft(cells: list[tuple[str, Cell]], model: Hit, text: str) -> Ite
         end_char=last.end,
         value=assertions or ["text-only"],
     )
+
+
+def flat_header(sentence: Sentence) -> list[str] | None:
+    """'Model Parameters Context Training tokens Released Licence' -> its column labels."""
+    words = sentence.text.split()
+    if not words or label_of(words[0]) != "subject" or sentence.of("MODEL", "COUNT", "DATE"):
+        return None
+    columns: list[str] = []
+    i = 1
+    while i < len(words):
+        for width in (3, 2, 1):
+            label = " ".join(words[i : i + width])
+            if len(label.split()) == width and label_of(label) not in (None, "subject"):
+                columns.append(label.lower())
+                i += width
+                break
+        else:
+            return None
+    return columns if len(columns) >= 2 else None
+
+
+def flat_blocks(sents: list[Sentence]) -> Iterator[tuple[list[str], list[Sentence]]]:
+    """A flattened header line and the rows after it that start with a model name."""
+    for i, sentence in enumerate(sents):
+        columns = flat_header(sentence)
+        if columns is None:
+            continue
+        rows = []
+        for row in sents[i + 1 :]:
+            models = row.of("MODEL")
+            if not models or models[0].start != row.start:
+                break
+            rows.append(row)
+        if rows:
+            yield columns, rows
+
+
+def flat_drafts(columns: list[str], row: Sentence, text: str) -> Iterator[Draft]:
+    """Values in a flattened row are taken in column order, each from the next fitting hit."""
+    model = row.of("MODEL")[0]
+    cursor = model.end_char
+    modality: list[tuple[str, Cell]] = []
+    for label in columns:
+        attribute = label_of(label)
+        if attribute == "modality":
+            cell = _modality_words(row, cursor, text)
+            if cell is not None:
+                modality.append((label, cell))
+                cursor = cell.end
+            continue
+        hit = _next_fitting(attribute, row, cursor)
+        if hit is None:
+            continue
+        cursor = hit.end_char
+        draft = _cell_draft(str(attribute), Cell(row, hit.start_char, hit.end_char), model, text)
+        if draft is not None:
+            yield draft
+    if modality:
+        yield from _modality_draft(modality, model, text)
+
+
+def _next_fitting(attribute: str | None, row: Sentence, cursor: int) -> Hit | None:
+    kinds = {
+        "release_date": ("DATE",), "knowledge_cutoff": ("DATE",), "developer": ("ORG",),
+        "license": ("LICENCE", "FACET"), "architecture": ("FACET",),
+    }.get(str(attribute), ("COUNT",))  # fmt: skip
+    after = [h for h in row.of(*kinds) if h.start_char >= cursor]
+    return after[0] if after else None
+
+
+def _modality_words(row: Sentence, cursor: int, text: str) -> Cell | None:
+    """The run of modality words ('Text, image') starting at the cursor."""
+    match = _MODALITY_RUN.match(text, cursor, row.end_char)
+    if not match:
+        return None
+    return Cell(row, match.start(1), match.end(1))
