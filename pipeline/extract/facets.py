@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from pipeline.extract.claims import SKIP, Draft, _hedged, _negated_before, model_for, subjects
 from pipeline.extract.hits import Hit, Sentence
@@ -53,7 +53,7 @@ def draft_developers(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
             )
 
 
-def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> list[Hit | None]:
+def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> Sequence[Hit | None]:
     """The models an organisation mention says it made; none when it says nothing."""
     if sentence.label == "developer" and _after_colon(sentence, org):
         model = model_for(org, sentence, fallback)
@@ -81,7 +81,7 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> l
 
 def _made_by_verb(
     sentence: Sentence, org: Hit, models: list[Hit], tokens: list[str]
-) -> list[Hit | None]:
+) -> Sequence[Hit | None]:
     """'Microsoft last Thursday released Phi-4-mini and Phi-4-multimodal', or a relative
     clause after the model: 'GPT-4, which OpenAI released'."""
     base = sentence.start
@@ -102,7 +102,7 @@ def _made_by_verb(
     return before[-1:]
 
 
-def _coordinated(sentence: Sentence, models: list[Hit]) -> list[Hit | None]:
+def _coordinated(sentence: Sentence, models: list[Hit]) -> Sequence[Hit | None]:
     """The first model and those joined to it by commas or 'and'."""
     chain: list[Hit | None] = [models[0]]
     for left, right in itertools.pairwise(models):
