@@ -10,16 +10,23 @@ from dataclasses import dataclass
 
 class Errors:
     E001 = "E001 cannot read {path}: {detail}"
-    E002 = "E002 {path} is not valid UTF-8 text"
+    E002 = "E002 {path} is not valid UTF-8 text and its encoding cannot be detected with confidence"
     E003 = "E003 {path} is empty"
     E004 = "E004 {path} has malformed front matter: {detail}"
     E005 = "E005 {path}: unsupported file type {suffix!r}"
     E006 = "E006 {path} is larger than the {limit} byte limit ({size} bytes)"
     E007 = "E007 {path}: bad {field} in front matter: {detail}"
     E008 = "E008 {path} looks binary (NUL bytes), not an article"
+    E009 = "E009 {path}: {where} is not valid JSON: {detail}"
     E010 = "E010 registry is invalid ({count} problem(s)):\n{problems}"
     E020 = "E020 no such path: {path}"
     E021 = "E021 processing failed: {detail}"
+    E040 = "E040 {path}: {where} is not an article object (got {kind})"
+    E041 = "E041 {path}: {where} has no text (a non-empty string in one of: {keys})"
+    E042 = "E042 {path}: {where} has a bad {field}: {detail}"
+    E043 = "E043 {path} holds {count} articles, not one; read it with read_articles_from"
+    E044 = "E044 {path}: no main text found in the HTML page"
+    E046 = "E046 {name} must be a positive whole number of bytes, got {value!r}"
 
 
 @dataclass(frozen=True)
@@ -54,3 +61,16 @@ class RegistryError(ClaimwatchError):
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(Errors.E010.format(count=len(problems), problems=lines))
+
+
+class ReviewErrors:
+    E030 = "E030 no stored claim with id {claim_id!r}"
+    E031 = "E031 id prefix {claim_id!r} fits several claims: {candidates}; give more characters"
+    E032 = "E032 claim {claim_id} is {status}, not flagged: only contradicted claims are reviewed"
+    E033 = "E033 nothing to undo"
+    E034 = "E034 unknown decision {decision!r}: use one of {choices}"
+    E035 = "E035 unsupported export format {fmt!r}: use one of {choices}"
+
+
+class ReviewError(ClaimwatchError):
+    """A review request that cannot be carried out (unknown claim, nothing to undo, ...)."""

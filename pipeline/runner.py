@@ -14,10 +14,10 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.check import check_claims
-from pipeline.errors import ArticleError, Errors
+from pipeline.errors import Errors
 from pipeline.extract import Extractor
 from pipeline.extract.nlp import PATTERNS
-from pipeline.ingest import read_article
+from pipeline.ingest import read_articles_from
 from pipeline.registry import Registry, load_registry, registry_dirs
 from pipeline.schema import Article, ArticleResult, CheckedClaim, FileFailure
 
@@ -50,18 +50,19 @@ def toolkit(extra_registry: tuple[str, ...] = ()) -> Toolkit:
 
 
 def read_articles(paths: Sequence[Path]) -> tuple[list[Article], list[FileFailure]]:
-    """Read each file; a bad one becomes a FileFailure and the rest go on."""
-    articles, failures = [], []
+    """Read each file (one may hold several articles); a bad file or element becomes a
+    FileFailure and the rest go on."""
+    articles: list[Article] = []
+    failures: list[FileFailure] = []
     for path in paths:
         try:
-            articles.append(read_article(path))
-        except ArticleError as exc:
-            failures.append(FileFailure(path=str(path), error=str(exc)))
+            found, bad = read_articles_from(path)
         except Exception as exc:  # an unexpected reader bug must not stop the run
             detail = f"{type(exc).__name__}: {exc}"
-            failures.append(
-                FileFailure(path=str(path), error=Errors.E001.format(path=path, detail=detail))
-            )
+            bad = [FileFailure(path=str(path), error=Errors.E001.format(path=path, detail=detail))]
+            found = []
+        articles += found
+        failures += bad
     return articles, failures
 
 
