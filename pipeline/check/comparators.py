@@ -74,9 +74,9 @@ def binary_readings(value: int, text: str) -> list[int]:
     """'128K' may mean 128,000 or 131,072; '1M' 1,000,000 or 1,048,576."""
     upper = text.upper()
     readings = [value]
-    if upper.rstrip("+").endswith("K") or "THOUSAND" in upper:
+    if re.search(r"\dK\b", upper) or "THOUSAND" in upper:
         readings.append(round(value * 1.024))
-    if upper.rstrip("+").endswith("M") or "MILLION" in upper:
+    if re.search(r"\dM\b", upper) or "MILLION" in upper:
         readings.append(round(value * 1.048576))
     return readings
 

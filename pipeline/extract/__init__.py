@@ -16,6 +16,7 @@ from pipeline.extract.claims import (
     Draft,
     draft_counts,
     draft_dates,
+    hedge_scope,
     main_model,
     respectively,
 )
@@ -89,6 +90,7 @@ def claims_of(article: Article, sents: list[Sentence], sizes: Sizes) -> Iterator
         drafts = for_each_of(context.group, respectively(sentence, drafts))
         pairs += [(sentence, d) for d in drafts]
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
+        draft = dataclasses.replace(draft, hedged=hedge_scope(sentence, draft))
         claim = _claim(article, sentence, draft)
         if claim is not None and claim.id not in seen:
             seen.add(claim.id)

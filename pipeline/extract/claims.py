@@ -108,6 +108,20 @@ def _hedged(sentence: Sentence) -> bool:
     return bool(sentence.cue("hedge"))
 
 
+def hedge_scope(sentence: Sentence, draft: Draft) -> bool:
+    """Is the claim itself hedged? A hedge word counts between the model and the value, just
+    before them ("Rumours say GPT-4 has ..."), or right after the value; "will" in another
+    clause of the sentence does not hedge this claim."""
+    hedges = sentence.cue("hedge")
+    if not hedges:
+        return False
+    value, model = draft.value_hit, draft.model
+    in_sentence = model is not None and sentence.start <= model.start < sentence.end
+    first = min(value.start, model.start) if in_sentence and model else sentence.start
+    last = max(value.end, model.end) if in_sentence and model else value.end
+    return any(first - 3 <= h.start and h.end <= last + 1 for h in hedges)
+
+
 def count_groups(sentence: Sentence) -> Iterator[list[Hit]]:
     """Counts written as a list share the unit of the last ('8B, 70B and 405B parameters')."""
     counts = [h for h in sentence.of("COUNT")]
@@ -243,7 +257,12 @@ def respectively(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
     by_attribute: dict[str, list[Draft]] = {}
     for draft in drafts:
         by_attribute.setdefault(draft.attribute, []).append(draft)
-    for group in by_attribute.values():
+    at = sentence.start + [t.lower() for t in sentence.tokens].index("respectively")
+    for drafts_of in by_attribute.values():
+        group = [d for d in drafts_of if d.value_hit.start < at]
+        result.extend(d for d in drafts_of if d.value_hit.start >= at)
+        if not group:
+            continue
         first = min(d.value_hit.start for d in group)
         last = max(d.value_hit.end for d in group)
         models = [m for m in subjects(sentence) if m.end <= first]

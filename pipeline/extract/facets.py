@@ -184,6 +184,11 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         )
 
 
+def _weights(hit: Hit) -> bool:
+    """'the weights are open', 'published the weights': a statement about the weights."""
+    return hit.ident == "license:open-weights" and "weights" in hit.text.lower()
+
+
 def _beside_model(sentence: Sentence, hit: Hit, reach: int = 3) -> bool:
     return any(
         0 <= hit.start - m.end <= reach or 0 <= m.start - hit.end <= reach

@@ -138,8 +138,13 @@ def _glued_name(doc: Doc, span: Span) -> Span:
 
 def sentences(doc: Doc) -> list[Sentence]:
     """The doc's sentences with their hits, key-value labels and heading flags."""
-    models = [_glued_name(doc, s) for s in doc.spans.get("models", [])]
     others = [s for key in SPAN_KEYS if key != "models" for s in doc.spans.get(key, [])]
+    licences = [s for s in others if s.label_ == "LICENCE"]
+    models = [  # "Llama 3" inside "Llama 3 Community License" names no model
+        _glued_name(doc, s)
+        for s in doc.spans.get("models", [])
+        if not any(lic.start <= s.start and s.end <= lic.end for lic in licences)
+    ]
     spans = [*models, *others]
     spans.sort(key=lambda s: (s.start, -s.end))
     result = []

@@ -35,29 +35,36 @@ def with_subjects(
     """Each sentence (with its size references resolved) and who it refers back to."""
     recent: Hit | None = None
     group: tuple[Hit, ...] = ()
+    named = [m for s in sents for m in s.of("MODEL") if m.ident]
     for sentence in sents:
         if sentence.heading:
             recent, group = None, ()
-        sentence = resolve_size_references(sentence, recent or main, sizes)
+        sentence = resolve_size_references(sentence, recent or main, sizes, named)
         mentions = subjects(sentence)
         if mentions and (sentence.heading or sentence.label in (None, "subject")):
             recent = mentions[0]
         plural = bool(sentence.cue("plural")) and not mentions
         yield sentence, Context(recent or main, group if plural else ())
-        named = tuple({m.ident or m.text: m for m in mentions}.values())
-        if len(named) >= 2:
-            group = named
+        together = tuple({m.ident or m.text: m for m in mentions}.values())
+        if len(together) >= 2:
+            group = together
 
 
-def resolve_size_references(sentence: Sentence, fallback: Hit | None, sizes: Sizes) -> Sentence:
-    """Add a synthetic mention for 'the 27B model' when the current family has that size."""
+def resolve_size_references(
+    sentence: Sentence, fallback: Hit | None, sizes: Sizes, named: Sequence[Hit] = ()
+) -> Sentence:
+    """Add a synthetic mention for 'the 27B model' naming the member of that size: of the
+    family being discussed, else of another family the article names."""
     added = []
     for count in sentence.of("COUNT"):
         reference = _size_reference(sentence, count)
         if reference is None:
             continue
+        size = parse_count_text(count.text)
         family = _family_mention(sentence, count, fallback)
-        member = _member_of_size(family, parse_count_text(count.text), sizes)
+        member = _member_of_size(family, size, sizes) or next(
+            (m for m in (_member_of_size(n, size, sizes) for n in reversed(named)) if m), None
+        )
         if member is not None:
             start, end = reference
             added.append(_span_hit(sentence, start, end, member))
@@ -73,13 +80,15 @@ def _size_reference(sentence: Sentence, count: Hit) -> tuple[int, int] | None:
     after = count.end - sentence.start
     if before < 0 or after >= len(sentence.tokens):
         return None
+    if sentence.tokens[before].lower() not in DETERMINERS and before >= 1:
+        before -= 1  # one adjective between: "the dense 14B model"
     if sentence.tokens[before].lower() not in DETERMINERS:
         return None
     noun = sentence.tokens[after].lower()
     is_noun = noun == "one" or any(
         h.ident == "size_noun" and h.start == count.end for h in sentence.hits
     )
-    return (count.start - 1, count.end + 1) if is_noun else None
+    return (sentence.start + before, count.end + 1) if is_noun else None
 
 
 def _family_mention(sentence: Sentence, count: Hit, fallback: Hit | None) -> Hit | None:
