@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.registry import BUNDLED, Registry, load_registry
-from pipeline.runner import Toolkit, toolkit
-from pipeline.schema import Article
+from pipeline.runner import Toolkit, process, read_articles, toolkit
+from pipeline.schema import Article, ArticleResult
+from pipeline.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
@@ -62,3 +63,22 @@ def prefect_harness() -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=180):
         yield
+
+
+REVIEW_ARTICLES = ("factsheet-llama4-wrong.md", "news-llama-versions-mixed.md")
+
+
+@pytest.fixture(scope="session")
+def review_results(kit: Toolkit) -> list[ArticleResult]:
+    """The two review fixture articles, extracted and checked once per session."""
+    articles, failures = read_articles([ARTICLES / name for name in REVIEW_ARTICLES])
+    assert not failures
+    return process(articles, kit)
+
+
+@pytest.fixture
+def review_store(tmp_path: Path, review_results: list[ArticleResult]) -> Store:
+    """A fresh SQLite store holding the review fixture articles (a dozen or more flags)."""
+    store = Store(f"sqlite:///{tmp_path / 'review.db'}")
+    store.save_results(review_results, "run-1", "test")
+    return store

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from pipeline.cli import output
+from pipeline.cli.review import register
 from pipeline.errors import RegistryError
 from pipeline.registry import load_registry, registry_dirs
 from pipeline.store import Store, default_url
@@ -105,29 +105,6 @@ def runs(db: DbOption = None, as_json: JsonOption = False) -> None:
         output.print_runs(rows)
 
 
-@app.command()
-def flags(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Claims the registry contradicts, worst first."""
-    records = list(Store(db).claim_records(status="contradicted"))
-    if as_json:
-        typer.echo(json.dumps(records, ensure_ascii=False))
-    else:
-        output.print_flags(records)
-
-
-@app.command()
-def export(
-    fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
-    db: DbOption = None,
-) -> None:
-    """Export every stored claim with its verdict, article and latest decision."""
-    if fmt != "jsonl":
-        typer.echo(f"unsupported format {fmt!r}: use jsonl", err=True)
-        raise typer.Exit(2)
-    for record in Store(db).claim_records():
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
 @app.command("eval")
 def evaluate_gold(
     gold: Annotated[
@@ -200,6 +177,8 @@ def registry_show(
     records: list[dict[str, Any]] = [reg.model_record(m) for m in reg.members(entry_id)]
     output.print_registry_entries(records)
 
+
+register(app, registry_app)  # review commands: flags, show, review, serve, export, proposals
 
 if __name__ == "__main__":
     app()

@@ -253,7 +253,7 @@ def respectively(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
     """'A and B have 117B and 21B parameters respectively': the n-th value to the n-th model."""
     if "respectively" not in (t.lower() for t in sentence.tokens):
         return drafts
-    result = []
+    result: list[Draft] = []
     by_attribute: dict[str, list[Draft]] = {}
     for draft in drafts:
         by_attribute.setdefault(draft.attribute, []).append(draft)

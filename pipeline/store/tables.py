@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    inspect,
 )
 
 metadata = MetaData()
@@ -113,12 +114,28 @@ decisions = Table(
     Index("ix_decisions_claim", "claim_id"),
 )
 
+# Added by migration 2: a decision made once for a group of identical claims shares a batch id,
+# and an undo is a new row whose ``undoes`` names the row it takes back.
+DECISION_LINKS = (Column("batch", String(32)), Column("undoes", Integer))
+for _column in DECISION_LINKS:
+    decisions.append_column(_column)
+
 
 def _initial(conn: Connection) -> None:
     for table in (articles, claims, verdicts, runs, failures, decisions):
         table.create(conn, checkfirst=True)
 
 
+def _decision_links(conn: Connection) -> None:
+    """Add decisions.batch and decisions.undoes where migration 1 made the table without them."""
+    present = {c["name"] for c in inspect(conn).get_columns("decisions")}
+    for column in DECISION_LINKS:
+        if column.name not in present:
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE decisions ADD COLUMN {column.name} {kind}")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema", _initial),
+    (2, "decision batches and undo links", _decision_links),
 ]
