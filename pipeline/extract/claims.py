@@ -70,6 +70,10 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
     around = [m for m in mentions if m.start <= value.start and value.end <= m.end and m.synthetic]
     if around:  # "the 405B model": the size names the model
         return around[0]
+    if value.kind in ("DATE", "RELDATE"):  # "... and, last week, Llama 3.3"
+        right_after = [m for m in subjects(sentence) if 0 <= m.start - value.end <= 1]
+        if right_after:
+            return right_after[0]
     before = [m for m in mentions if m.end <= value.start]
     if before:
         nearest = before[-1]

@@ -172,6 +172,8 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         model = model_for(hit, sentence, fallback)
         if model is SKIP:
             continue
+        if _negated_before(sentence, hit, reach=2):
+            continue  # "rather than an open-source licence" asserts nothing
         value = hit.ident if hit.kind == "LICENCE" else hit.ident.split(":", 1)[1]
         yield Draft(
             attribute="license",
@@ -179,7 +181,6 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
             model=model,
             end_char=hit.end_char,
             hedged=_hedged(sentence),
-            negated=_negated_before(sentence, hit, reach=2),
             facet=value,
         )
 

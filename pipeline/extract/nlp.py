@@ -120,10 +120,10 @@ def _new_blocks(doc: Doc) -> set[int]:
     starts: set[int] = set()
     previous_block = True
     for i, token in enumerate(doc):
-        if i and not _line_break(doc[i - 1]):
-            continue
         if token.is_space:
             previous_block = previous_block or token.text.count("\n") >= 2  # a blank line
+            continue
+        if i and not _line_break(doc[i - 1]):
             continue
         line = doc.text[token.idx : doc.text.find("\n", token.idx) % (len(doc.text) + 1)]
         block = is_block_line(line)
