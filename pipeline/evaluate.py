@@ -16,9 +16,19 @@ from typing import Any
 
 import yaml
 
-from pipeline.registry import alias_key
+from pipeline.check import check_claim
+from pipeline.registry import Registry, alias_key
 from pipeline.runner import Toolkit, process, read_articles
-from pipeline.schema import COUNT_ATTRIBUTES, Attribute, CheckedClaim
+from pipeline.schema import (
+    COUNT_ATTRIBUTES,
+    DATE_ATTRIBUTES,
+    Attribute,
+    CheckedClaim,
+    Claim,
+    Precision,
+    Qualifiers,
+    Verdict,
+)
 from pipeline.units import parse_count, parse_partial_date
 
 COUNT_SLACK = 0.025
@@ -160,3 +170,56 @@ def _same_date(gold: str, value: str) -> bool:
 
 def _iso(date: dt.date) -> str:
     return date.isoformat()
+
+
+def gold_claim(item: dict[str, Any], article_id: str, index: int) -> Claim:
+    """A Claim built from a gold annotation, to judge the checker apart from extraction."""
+    attribute = Attribute(item["attribute"])
+    value, precision = _gold_value(attribute, item.get("value"))
+    qualifiers = Qualifiers(
+        bound=item.get("bound"),
+        hedged=bool(item.get("hedged")),
+        negated=bool(item.get("negated")),
+        relative_date=item.get("value") is None and attribute in DATE_ATTRIBUTES,
+    )
+    text = str(item.get("text") or "")
+    return Claim(
+        id=f"gold-{index}",
+        article_id=article_id,
+        model=str(item.get("mention") or ""),
+        model_id=item.get("model"),
+        attribute=attribute,
+        value=value,
+        precision=precision,
+        text=text,
+        start=0,
+        end=len(text),
+        sentence=text,
+        qualifiers=qualifiers,
+    )
+
+
+def _gold_value(attribute: Attribute, value: Any) -> tuple[Any, Precision | None]:
+    if value is None:
+        return None, None
+    if attribute in COUNT_ATTRIBUTES:
+        return (value if isinstance(value, int) else parse_count(str(value))), None
+    if attribute in DATE_ATTRIBUTES:
+        parsed = parse_partial_date(str(value))
+        return str(value), parsed[1] if parsed else None
+    return value, None
+
+
+def check_gold(gold_dir: Path, registry: Registry) -> list[tuple[str, dict[str, Any], Verdict]]:
+    """Judge every gold claim as annotated; return those whose verdict differs from gold."""
+    wrong = []
+    for article_path, doc in load_gold(gold_dir):
+        articles, _ = read_articles([article_path])
+        published = articles[0].published if articles else None
+        for i, item in enumerate(doc.get("claims") or []):
+            verdict = check_claim(gold_claim(item, article_path.name, i), registry, published)
+            expected = (item.get("verdict"), item.get("reason"))
+            got = (verdict.status.value, verdict.reason.value if verdict.reason else None)
+            if got != expected:
+                wrong.append((article_path.name, item, verdict))
+    return wrong

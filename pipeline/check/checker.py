@@ -65,6 +65,11 @@ def check_claim(claim: Claim, registry: Registry, published: dt.date | None) -> 
         missing = Reason.hedged if claim.qualifiers.hedged else Reason.no_reference
         return Verdict(**base, status=Status.unverifiable, reason=missing, explanation=explanation)
     status, reason = _status(claim, registry, judged)
+    confused = (
+        _confusable(claim, registry, judged, published) if status is Status.contradicted else []
+    )
+    if confused:
+        status, reason = Status.unverifiable, Reason.ambiguous_model
     hint = _hint(claim, registry, judged, published) if status is Status.contradicted else None
     return Verdict(
         **base,
@@ -72,7 +77,12 @@ def check_claim(claim: Claim, registry: Registry, published: dt.date | None) -> 
         reason=reason,
         expected=[plain_value(j.value) for j in judged],
         source=judged[0].source,
-        explanation=_explain(claim, registry, judged, status, hint),
+        explanation=_explain(claim, registry, judged, status, hint)
+        + (
+            f" The name may mean {_join([m.name for m in confused])}, which fits."
+            if confused
+            else ""
+        ),
         hint=hint,
         severity=_severity(judged) if status is Status.contradicted else 0.0,
     )
@@ -114,10 +124,24 @@ def judge(
         return None
     value, source, changed = fact.value_at(published)
     outcome = _compare(claim, registry, value, fact)
+    if not outcome.agrees:
+        outcome = _earlier_note(claim, registry, fact, value, outcome)
     judged = Judged(model, value, source, changed, outcome)
     if claim.attribute is Attribute.parameters and not outcome.agrees:
         return _try_active(claim, model, published) or judged
     return judged
+
+
+def _earlier_note(
+    claim: Claim, registry: Registry, fact: Any, current: Any, outcome: cmp.Outcome
+) -> cmp.Outcome:
+    """Say so when the claim fits a value the registry held before it changed."""
+    for earlier in fact.history:
+        if earlier.value != current and _compare(claim, registry, earlier.value, fact).agrees:
+            until = earlier.until.isoformat()
+            words = _words(registry, claim.attribute, earlier.value)
+            return cmp.Outcome(False, outcome.distance, f"{words} was true until {until}")
+    return outcome
 
 
 def _try_active(claim: Claim, model: Model, published: dt.date | None) -> Judged | None:
@@ -143,6 +167,15 @@ def _compare(claim: Claim, registry: Registry, value: Any, fact: Any) -> cmp.Out
     if attribute is Attribute.modality:
         return cmp.compare_modality(claim, value)
     return cmp.compare_architecture(claim, value)
+
+
+def _confusable(
+    claim: Claim, registry: Registry, judged: list[Judged], published: dt.date | None
+) -> list[Model]:
+    """Models the writer may have meant by this name whose fact the claim fits."""
+    others = {o for j in judged for o in j.model.confusable_with}
+    fits = [judge(claim, registry, registry.models[o], published) for o in sorted(others)]
+    return [f.model for f in fits if f is not None and f.outcome.agrees]
 
 
 def _hint(

@@ -147,6 +147,8 @@ def check_references(merged: dict[str, dict[str, Located]]) -> list[RegistryProb
         need(orgs, item.entry.developer, item, "developer")
         licence = item.entry.facts.license
         need(licences, licence.value if licence else None, item, "facts.license")
+        for other in item.entry.confusable_with:
+            need(models, other, item, "confusable_with")
         problems.extend(_check_model_facts(item))
     problems.extend(_check_aliases([*families.values(), *models.values()]))
     problems.extend(_check_aliases(list(orgs.values())))

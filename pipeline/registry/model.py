@@ -189,6 +189,9 @@ class Model(Strict):
     card: Url
     last_checked: dt.date
     facts: Facts = Field(default_factory=Facts)
+    # models a writer may mean by this model's name ("GPT-4" for GPT-4 Turbo): a claim that
+    # fits one of them but not this model is ambiguous, not contradicted
+    confusable_with: list[str] = Field(default_factory=list)
 
 
 class RegistryFile(Strict):

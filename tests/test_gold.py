@@ -1,0 +1,59 @@
+"""Golden tests over the fixture articles: the gold is well formed, the checker gives the
+expected verdict for every annotated claim, and extraction does not fall below its measured
+scores (docs/extraction.md records them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.evaluate import check_gold, evaluate, load_gold
+from pipeline.registry import Registry
+from pipeline.runner import Toolkit
+from pipeline.schema import Attribute, Reason, Status
+from tests.conftest import GOLD
+
+DOCS = load_gold(GOLD)
+
+# Claims a careful reader judges differently from the checker, kept visible here.
+KNOWN = {
+    # "up from 4K for the version launched in March": true of the earlier version; the checker
+    # judges at the publication date (16K since 2023-11-06) and says when 4K stopped being true.
+    ("b-news-devday-gpt4-turbo.md", "gpt-3.5-turbo", "context_length"),
+}
+
+
+@pytest.mark.parametrize("path,doc", DOCS, ids=[p.name for p, _ in DOCS])
+def test_gold_files_are_well_formed(registry: Registry, path: Path, doc: dict):
+    text = " ".join(path.read_text(encoding="utf-8").split())
+    assert doc["claims"], path
+    for item in doc["claims"]:
+        Attribute(item["attribute"])
+        Status(item["verdict"])
+        assert item.get("reason") is None or Reason(item["reason"])
+        model = item.get("model")
+        assert model is None or model in registry.models or model in registry.families, model
+        assert " ".join(str(item.get("text") or "").split()) in text, item
+
+
+def test_at_least_forty_articles_and_four_hundred_claims():
+    assert len(DOCS) >= 40
+    assert sum(len(doc["claims"]) for _, doc in DOCS) >= 400
+
+
+def test_the_checker_gives_every_gold_claim_its_expected_verdict(registry: Registry):
+    wrong = [
+        (name, item["model"], item["attribute"], verdict.status.value, verdict.explanation)
+        for name, item, verdict in check_gold(GOLD, registry)
+        if (name, item["model"], item["attribute"]) not in KNOWN
+    ]
+    assert wrong == []
+
+
+def test_extraction_stays_above_its_measured_scores(kit: Toolkit):
+    report = evaluate(GOLD, kit)
+    assert report.claims.precision >= 0.82
+    assert report.claims.recall >= 0.64
+    assert report.flags.recall >= 0.70
+    assert report.verdicts_agree / report.verdicts_matched >= 0.98
