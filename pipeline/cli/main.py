@@ -105,6 +105,30 @@ def runs(db: DbOption = None, as_json: JsonOption = False) -> None:
         output.print_runs(rows)
 
 
+@app.command()
+def recheck(
+    db: DbOption = None,
+    as_json: JsonOption = False,
+    registry: RegistryOption = None,
+) -> None:
+    """Re-judge every stored claim against the current registry (the recheck-claims flow)."""
+    from flows.recheck import recheck_claims
+
+    extra = _registry_tuple(registry)
+    try:
+        load_registry(registry_dirs([Path(p) for p in extra]))  # fail whole, before Prefect
+    except RegistryError as exc:
+        _fail_registry(exc)
+    summary = recheck_claims(db or default_url(), extra)
+    if as_json:
+        typer.echo(summary.model_dump_json())
+    else:
+        typer.echo(
+            f"rechecked {summary.claims} claims against registry {summary.registry_version}: "
+            f"{summary.changed} verdicts changed"
+        )
+
+
 @app.command("eval")
 def evaluate_gold(
     gold: Annotated[

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from pipeline.store import tables as t
 DB_ENV = "CLAIMWATCH_DB"
 DEFAULT_URL = "sqlite:///.claimwatch/claimwatch.db"
 BUSY_TIMEOUT_MS = 30_000
+READ_OPTION = "claimwatch_read"
 
 
 def default_url() -> str:
@@ -49,7 +51,10 @@ def _sqlite_engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # writes take the lock up front (no deadlock between two upgrading readers);
+        # reads stay deferred so that they never block a writer under WAL
+        read = conn.get_execution_options().get(READ_OPTION)
+        conn.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -63,6 +68,12 @@ class Store:
         self.engine = _sqlite_engine(self.url) if is_sqlite else create_engine(self.url)
         self.dialect = sqlite if is_sqlite else postgresql
         self.migrate()
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for reads only: deferred transactions that never block writers."""
+        with self.engine.connect() as conn:
+            yield conn.execution_options(**{READ_OPTION: True})
 
     def migrate(self) -> list[int]:
         """Apply the migrations not yet recorded in the database, in order."""
@@ -78,7 +89,7 @@ class Store:
                     applied.append(version)
         return applied
 
-    def _upsert(
+    def upsert(
         self, conn: Connection, table: Any, rows: list[dict[str, Any]], keys: Sequence[str]
     ) -> None:
         if not rows:
@@ -97,7 +108,7 @@ class Store:
             t.articles.c.content_hash.in_(list(hashes)),
             t.articles.c.pipeline_version == pipeline_version,
         )
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return set(conn.scalars(query))
 
     def save_results(
@@ -109,15 +120,15 @@ class Store:
         claim_rows = [_claim_row(c) for r in results for c in r.checked]
         verdict_rows = [_verdict_row(c, stamp) for r in results for c in r.checked]
         with self.engine.begin() as conn:
-            self._upsert(conn, t.articles, article_rows, ["id"])
-            self._upsert(conn, t.claims, claim_rows, ["id"])
-            self._upsert(conn, t.verdicts, verdict_rows, ["claim_id"])
+            self.upsert(conn, t.articles, article_rows, ["id"])
+            self.upsert(conn, t.claims, claim_rows, ["id"])
+            self.upsert(conn, t.verdicts, verdict_rows, ["claim_id"])
 
     # runs -------------------------------------------------------------------------
     def start_run(self, run_id: str) -> None:
         with self.engine.begin() as conn:
             row = {"id": run_id, "started_at": now(), "status": "running"}
-            self._upsert(conn, t.runs, [row], ["id"])
+            self.upsert(conn, t.runs, [row], ["id"])
 
     def finish_run(self, summary: RunSummary) -> None:
         row = {
@@ -136,21 +147,21 @@ class Store:
         ]
         with self.engine.begin() as conn:
             conn.execute(t.runs.update().where(t.runs.c.id == summary.run_id).values(row))
-            self._upsert(conn, t.failures, failure_rows, ["run_id", "path"])
+            self.upsert(conn, t.failures, failure_rows, ["run_id", "path"])
 
     def runs(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             rows = conn.execute(select(t.runs).order_by(t.runs.c.started_at.desc()))
             return [dict(r._mapping) for r in rows]
 
     def failures(self, run_id: str) -> list[FileFailure]:
         query = select(t.failures.c.path, t.failures.c.error).where(t.failures.c.run_id == run_id)
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return [FileFailure(path=p, error=e) for p, e in conn.execute(query)]
 
     # reading claims ------------------------------------------------------------------
     def count(self, table: str = "claims") -> int:
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             return int(conn.scalar(select(func.count()).select_from(t.metadata.tables[table])) or 0)
 
     def claim_records(
@@ -174,7 +185,7 @@ class Store:
             query = query.where(t.verdicts.c.status == status)
         if run_id:
             query = query.where(t.articles.c.first_seen_run == run_id)
-        with self.engine.connect() as conn:
+        with self.reading() as conn:
             latest = _latest_decisions(conn)
             for row in conn.execute(query):
                 yield _record(dict(row._mapping), latest.get(row.id))

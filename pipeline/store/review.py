@@ -53,21 +53,21 @@ def claim_records(
         query = query.where(
             (func.lower(t.claims.c.model_id) == key) | (func.lower(t.claims.c.model) == key)
         )
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return [_record(dict(row._mapping), None) for row in conn.execute(query)]
 
 
 def claim_ids_like(store: Store, prefix: str) -> list[str]:
     """Ids of the claims whose id starts with ``prefix`` (at most a few)."""
     query = select(t.claims.c.id).where(t.claims.c.id.startswith(prefix, autoescape=True))
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return list(conn.scalars(query.limit(5)))
 
 
 def article(store: Store, article_id: str) -> dict[str, Any] | None:
     """One stored article with its text."""
     query = select(t.articles).where(t.articles.c.id == article_id)
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         row = conn.execute(query).first()
     return dict(row._mapping) if row else None
 
@@ -79,7 +79,7 @@ def article_texts(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
     query = select(t.articles.c.id, t.articles.c.text).where(
         t.articles.c.id.in_(list(set(article_ids)))
     )
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return {i: text for i, text in conn.execute(query)}
 
 
@@ -88,7 +88,7 @@ def decision_rows(store: Store, claim_ids: Sequence[str] | None = None) -> list[
     query = select(t.decisions).order_by(t.decisions.c.id)
     if claim_ids is not None:
         query = query.where(t.decisions.c.claim_id.in_(list(claim_ids)))
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
 
 
@@ -108,7 +108,7 @@ def verdict_statuses(store: Store, claim_ids: Sequence[str]) -> dict[str, str]:
     query = select(t.verdicts.c.claim_id, t.verdicts.c.status).where(
         t.verdicts.c.claim_id.in_(list(claim_ids))
     )
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return {c: s for c, s in conn.execute(query)}
 
 
@@ -126,5 +126,5 @@ def audit_rows(store: Store, limit: int = 500) -> list[dict[str, Any]]:
         .order_by(t.decisions.c.id.desc())
         .limit(limit)
     )
-    with store.engine.connect() as conn:
+    with store.reading() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]

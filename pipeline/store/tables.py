@@ -121,6 +121,21 @@ for _column in DECISION_LINKS:
     decisions.append_column(_column)
 
 
+verdict_changes = Table(
+    "verdict_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("claim_id", String(32), ForeignKey("claims.id"), nullable=False),
+    Column("old_status", String(20), nullable=False),
+    Column("new_status", String(20), nullable=False),
+    Column("old_registry_version", String(40), nullable=False),
+    Column("new_registry_version", String(40), nullable=False),
+    Column("old_explanation", Text, nullable=False),
+    Column("changed_at", String(40), nullable=False),
+    Index("ix_verdict_changes_claim", "claim_id"),
+)
+
+
 def _initial(conn: Connection) -> None:
     for table in (articles, claims, verdicts, runs, failures, decisions):
         table.create(conn, checkfirst=True)
@@ -135,7 +150,12 @@ def _decision_links(conn: Connection) -> None:
             conn.exec_driver_sql(f"ALTER TABLE decisions ADD COLUMN {column.name} {kind}")
 
 
+def _verdict_changes(conn: Connection) -> None:
+    verdict_changes.create(conn, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema", _initial),
     (2, "decision batches and undo links", _decision_links),
+    (3, "verdict changes recorded by recheck", _verdict_changes),
 ]

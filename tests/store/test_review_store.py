@@ -35,7 +35,7 @@ def test_migration_2_adds_batch_and_undoes_to_a_version_1_database(tmp_path: Pat
     assert Store(url).migrate() == []  # the constructor applied migration 2 again
     columns = {c["name"] for c in inspect(Store(url).engine).get_columns("decisions")}
     assert {"batch", "undoes"} <= columns
-    assert [m[0] for m in MIGRATIONS] == [1, 2]
+    assert [m[0] for m in MIGRATIONS][:2] == [1, 2]
 
 
 def test_decisions_are_appended_in_order_and_never_changed(review_store: Store):
