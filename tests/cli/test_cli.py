@@ -149,6 +149,17 @@ def test_run_twice_from_the_shell_keeps_the_same_claims(tmp_path: Path):
         )
         outputs[-1]["stored"] = len(flags.stdout.strip().splitlines())
     first, second = outputs
+    rechecked = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli.main", "recheck", "--json"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert rechecked.returncode == 0, rechecked.stderr[-2000:]
+    summary = json.loads(rechecked.stdout.strip().splitlines()[-1])
+    assert (summary["claims"], summary["changed"]) == (first["claims"], 0)
     assert first["claims"] > 0 and first["contradicted"] > 0 and second["claims"] == 0
     assert first["stored"] == second["stored"] == first["claims"]
     assert set(first) >= {

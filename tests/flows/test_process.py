@@ -48,3 +48,12 @@ def test_flagged_rows_are_the_contradicted_claims(kit):
     articles, _ = read_articles([ARTICLES / "factsheet-llama4-wrong.md"])
     rows = flagged_rows(process(articles, kit))
     assert rows and all(r["model"] for r in rows)
+
+
+def test_recheck_claims_flow_rejudges_the_store(prefect_harness, folder: Path, tmp_path: Path):
+    from flows.recheck import recheck_claims
+
+    db = f"sqlite:///{tmp_path / 'cw.db'}"
+    first = process_articles([str(folder)], db, batch_size=20)
+    summary = recheck_claims(db)
+    assert (summary.claims, summary.changed) == (first.claims, 0)
