@@ -139,6 +139,7 @@ def _claim(article: Article, sentence: Sentence, draft: Draft) -> Claim | None:
             negated=draft.negated,
             relative_date=relative,
             scope=draft.scope,
+            range=draft.range,
         ),
     )
 

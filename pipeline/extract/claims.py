@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.extract.hits import Hit, Sentence
+from pipeline.extract.numbers import parse_count_text
 
 COUNT_UNITS = ("parameters", "tokens", "size_noun", "context", "active", "total", "training")
-LIST_JOINERS = frozenset({",", "and", "or", "/", "&", "-", "–"})
+LIST_JOINERS = frozenset({",", "and", "or", "/", "&", "-", "–", "to"})
+RANGE_OPENERS = frozenset({"from", "between"})
 PARAMETER_SCALES = ("B", "T", "M", "billion", "trillion", "million")
 
 
@@ -40,6 +42,7 @@ class Draft:
     scope: str | None = None
     facet: str | None = None
     value: Any = None  # a value built by a rule (tables), used as is
+    range: tuple[int, int] | None = None  # both ends, when the value is one end of a range
 
 
 def main_model(sentences: list[Sentence]) -> Hit | None:
@@ -150,7 +153,7 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
     if sentence.label and sentence.colon is not None and value.start >= sentence.colon:
         return _labelled_count(sentence.label, value)
     if unit is None:
-        return None
+        return _unitless_context(sentence, value)
     ident = unit.ident
     near = [h.ident for h in sentence.hits if h.kind == "CUE" and abs(h.start - value.end) <= 4]
     if ident == "active" or (ident == "parameters" and "active" in near):
@@ -160,8 +163,16 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
     if ident == "size_noun":
         return ("parameters", "") if _parameter_scale(value) else None
     if ident == "context":
-        return "context_length", ""
+        return None if _parameter_scale(value) else ("context_length", "")
     return _token_attribute(sentence, value, unit) if ident == "tokens" else None
+
+
+def _unitless_context(sentence: Sentence, value: Hit) -> tuple[str, str] | None:
+    """'Mistral Small 3 handles 32K', 'capped at 8K': a K/M count beside a context cue."""
+    if not value.text.rstrip("+").endswith(("K", "k", "M")) and "million" not in value.text:
+        return None
+    near = [h for h in sentence.cue("context") if -1 <= value.start - h.end <= 3]
+    return ("context_length", "") if near else None
 
 
 def _labelled_count(label: str, value: Hit) -> tuple[str, str] | None:
@@ -180,9 +191,10 @@ def _parameter_scale(value: Hit) -> bool:
 def _token_attribute(sentence: Sentence, value: Hit, unit: Hit) -> tuple[str, str] | None:
     """Context or training tokens: a cue right after the unit ('128K-token context',
     'tokens of context') decides, else the nearest cue before the value in the sentence."""
-    after = [h for h in sentence.hits if h.kind == "CUE" and 0 <= h.start - unit.end <= 2]
-    for cue in after:
-        if cue.ident in ("context", "training"):
+    for cue in sentence.hits:
+        between = sentence.tokens[unit.end - sentence.start : cue.start - sentence.start]
+        next_to = cue.start >= unit.end and all(t.lower() in {"of", "-", "in"} for t in between)
+        if cue.kind == "CUE" and cue.ident in ("context", "training") and next_to:
             return ("context_length" if cue.ident == "context" else "training_tokens"), ""
     before = [
         h
@@ -228,7 +240,19 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
                 bound=_bound_before(sentence, value),
                 hedged=_hedged(sentence),
                 scope=scope or None,
+                range=_range(sentence, group),
             )
+
+
+def _range(sentence: Sentence, group: list[Hit]) -> tuple[int, int] | None:
+    """'from 0.6 billion to 235 billion', 'between 8B and 70B': the two ends of a range."""
+    if len(group) != 2 or group[0].start == sentence.start:
+        return None
+    opener = sentence.tokens[group[0].start - sentence.start - 1].lower()
+    low, high = (parse_count_text(h.text) for h in group)
+    if opener not in RANGE_OPENERS or low is None or high is None:
+        return None
+    return (low, high)
 
 
 def _inside_model(sentence: Sentence, value: Hit) -> bool:

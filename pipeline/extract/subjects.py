@@ -17,6 +17,7 @@ from pipeline.extract.numbers import parse_count_text
 
 DETERMINERS = frozenset({"the", "its", "this", "that", "their"})  # "a 405B model" describes
 SIZE_TOLERANCE = 0.05
+GROUP_MEMORY = 2  # sentences after which "both"/"they" no longer reach a group
 
 Sizes = Mapping[str, Sequence[tuple[int, str]]]
 
@@ -35,6 +36,7 @@ def with_subjects(
     """Each sentence (with its size references resolved) and who it refers back to."""
     recent: Hit | None = None
     group: tuple[Hit, ...] = ()
+    age = 0
     named = [m for s in sents for m in s.of("MODEL") if m.ident]
     for sentence in sents:
         if sentence.heading:
@@ -47,7 +49,10 @@ def with_subjects(
         yield sentence, Context(recent or main, group if plural else ())
         together = tuple({m.ident or m.text: m for m in mentions}.values())
         if len(together) >= 2:
-            group = together
+            group, age = together, 0
+        elif mentions or age >= GROUP_MEMORY:
+            group = ()  # "they" reaches back to the models named together just before
+        age += 1
 
 
 def resolve_size_references(
