@@ -29,7 +29,7 @@ from pipeline.extract.facets import (
 )
 from pipeline.extract.hits import Hit, Sentence, sentences
 from pipeline.extract.nlp import build_nlp, word_count
-from pipeline.extract.numbers import parse_count_text, parse_moe_shape
+from pipeline.extract.numbers import moe_details, parse_count_text, parse_moe_shape
 from pipeline.extract.subjects import Sizes, with_subjects
 from pipeline.extract.tables import flat_blocks, flat_drafts, markdown_drafts, table_blocks
 from pipeline.schema import Article, Attribute, Bound, Claim, Precision, Qualifiers
@@ -178,30 +178,15 @@ def _normalise(
     return parse_count_text(hit.text), None, False
 
 
-_NUMBER_WORDS = {"two": 2, "four": 4, "eight": 8, "sixteen": 16, "one": 1, "single": 1}
-
-
 def _architecture(sentence: Sentence, draft: Draft) -> dict[str, Any]:
+    """{type} plus, for a mixture of experts, the expert counts the sentence gives."""
     value: dict[str, Any] = {"type": draft.facet}
     if draft.facet != "moe":
         return value
-    for hit in sentence.of("FACET"):
-        if hit.ident == "architecture:experts":
-            number = _number_before(sentence, hit)
-            if number is not None:
-                value.setdefault("experts", number)
+    offset = draft.value_hit.start_char - sentence.start_char
+    value.update(moe_details(sentence.text[max(offset, 0) :]))
     for hit in sentence.of("MOESHAPE"):
         shape = parse_moe_shape(hit.text)
         if shape:
             value.setdefault("experts", shape["experts"])
     return value
-
-
-def _number_before(sentence: Sentence, hit: Hit) -> int | None:
-    index = hit.start - sentence.start - 1
-    if index < 0:
-        return None
-    word = sentence.tokens[index].lower()
-    if word.isdigit():
-        return int(word)
-    return _NUMBER_WORDS.get(word)

@@ -203,10 +203,15 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
     ]
     if sentence.label not in (None, "architecture"):
         return
+    said: set[str] = set()
     for hit in kinds:
         model = model_for(hit, sentence, fallback)
         if model is SKIP or _negated_before(sentence, hit) or _generic(sentence, hit, model):
             continue
+        key = model.ident or model.text if model else ""
+        if key in said:  # one architecture claim per model and sentence
+            continue
+        said.add(key)
         yield Draft(
             attribute="architecture",
             value_hit=hit,
@@ -218,9 +223,41 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
 
 
 def _generic(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:
-    """'a dense model', 'than a dense model': said of a kind of model, not of this one."""
+    """'In a dense model every parameter...', 'than a dense model': a kind of model, not
+    this one. 'It is a mixture-of-experts model' and 'X uses a dense design' are claims."""
     if sentence.label == "architecture":
         return False
-    compared = any(0 <= hit.start - c.end <= 2 for c in sentence.cue("comparison"))
+    if any(0 <= hit.start - c.end <= 2 for c in sentence.cue("comparison")):
+        return True
+    at = hit.start - sentence.start
+    before = [t.lower() for t in sentence.tokens[max(at - 3, 0) : at]]
+    article = bool(before) and before[-1] in {"a", "an", "every", "any"}
+    linked = any(t in COPULAS for t in before)
     named = model is not None and model in sentence.of("MODEL")
-    return compared or not named
+    if article and not linked:
+        return not (named and _right_after_model(sentence, hit))
+    return model is None
+
+
+COPULAS = frozenset(
+    {
+        "is",
+        "'s",
+        "was",
+        "are",
+        "were",
+        "uses",
+        "use",
+        "using",
+        "built",
+        "as",
+        "remains",
+        "with",
+        "on",
+    }
+)
+
+
+def _right_after_model(sentence: Sentence, hit: Hit) -> bool:
+    """'Mixtral 8x7B, a sparse mixture-of-experts model': an appositive."""
+    return any(0 <= hit.start - m.end <= 3 for m in sentence.of("MODEL"))

@@ -145,7 +145,12 @@ def sentences(doc: Doc) -> list[Sentence]:
         for s in doc.spans.get("models", [])
         if not any(lic.start <= s.start and s.end <= lic.end for lic in licences)
     ]
-    spans = [*models, *others]
+    inside = [  # "MoE" in "Phi-3.5-MoE", "multimodal" in "Phi-4-multimodal"
+        o
+        for o in others
+        if o.label_ == "FACET" and any(m.start <= o.start and o.end <= m.end for m in models)
+    ]
+    spans = [*models, *(o for o in others if o not in inside)]
     spans.sort(key=lambda s: (s.start, -s.end))
     result = []
     for sent in doc.sents:

@@ -103,3 +103,51 @@ def scale_of(text: str) -> int:
         return SCALES[match.group(2).lower()]
     last = _SPLIT.split(text.lower().strip())[-1]
     return SCALES.get(last, 1)
+
+
+_WORDS = r"(?:hundred|and|[a-z]+ty|one|two|three|four|five|six|seven|eight|nine)"
+_NUM = rf"(\d+|(?:[a-z]+(?:[ -]{_WORDS})*))"
+_KIND = r"(?:routed\s+|smaller\s+|large\s+|small\s+|feed-?forward\s+)?"
+_EXPERTS = re.compile(rf"\b{_NUM}\s+{_KIND}(?:experts?|expert\s+networks)\b", re.I)
+_EACH_TOKEN = r"(?:per|for\s+each|for\s+every|each|every)\s+token"
+_CHOSEN = r"(?:active|activated|routed|used|chosen|selected|run)"
+_PER_TOKEN = [
+    re.compile(
+        rf"\b{_NUM}\s+(?:of\s+them\s+|experts\s+|routed\s+experts\s+)?(?:are\s+|is\s+)?"
+        rf"{_CHOSEN}\b[^.;]{{0,24}}?\b{_EACH_TOKEN}",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:activates?|picks|selects|chooses)\s+{_NUM}\s+(?:\w+\s+)?(?:experts\s+)?"
+        rf"{_EACH_TOKEN}",
+        re.I,
+    ),
+    re.compile(rf"\b(?:routes|sends)\s+(?:each|every)\s+token\s+(?:to|through)\s+{_NUM}\b", re.I),
+    re.compile(rf"\bselects\s+{_NUM}\s+of\s+them\b", re.I),
+    re.compile(rf"\btop[- ]{_NUM}\b", re.I),
+    re.compile(rf"\b{_NUM}\s+active\b", re.I),
+]
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    value = word_number([w for w in _SPLIT.split(text.lower()) if w])
+    return int(value) if value is not None else None
+
+
+def moe_details(text: str) -> dict[str, int]:
+    """'128 experts, 8 active per token' -> {'experts': 128, 'experts_per_token': 8}."""
+    details: dict[str, int] = {}
+    for match in _EXPERTS.finditer(text):
+        experts = _number(match.group(1)) or _number(match.group(1).split()[-1])
+        after = text[match.end() : match.end() + 12].lower().lstrip()
+        if experts and experts > 1 and not after.startswith(("per token", "active", "are active")):
+            details["experts"] = experts
+            break
+    for pattern in _PER_TOKEN:
+        for found in pattern.finditer(text):
+            if active := _number(found.group(1)) or _number(found.group(1).split()[-1]):
+                details["experts_per_token"] = active
+                return details
+    return details
