@@ -169,8 +169,6 @@ def _normalise(
         if iso and parsed.precision is not Precision.day:
             iso = iso[:7] if parsed.precision is Precision.month else iso[:4]
         return iso, parsed.precision, parsed.relative
-    if attribute == "modality":
-        return [draft.facet], None, False
     if attribute == "architecture":
         return _architecture(sentence, draft), None, False
     if draft.facet is not None:

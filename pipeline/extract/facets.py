@@ -123,21 +123,48 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         facets = [h for h in facets if _after_colon(sentence, h)] or _modality_answer(sentence)
     elif sentence.label:
         return
-    for facet in facets:
+    for run in _modality_runs(facets):
+        facet = run[0]
         model = model_for(facet, sentence, fallback)
         if model is SKIP:
             continue
         negated = _negated_before(sentence, facet) or facet.ident == "modality:negated"
-        value = "modality:multimodal" if facet.ident == "modality:negated" else facet.ident
+        values = sorted({_modality_value(h) for h in run})
         yield Draft(
             attribute="modality",
             value_hit=facet,
             model=model,
-            end_char=facet.end_char,
+            end_char=run[-1].end_char,
             hedged=_hedged(sentence),
             negated=negated,
-            facet=value.split(":", 1)[1],
+            value=values,
         )
+
+
+def _modality_value(hit: Hit) -> str:
+    return "multimodal" if hit.ident == "modality:negated" else hit.ident.split(":", 1)[1]
+
+
+def _directional(hit: Hit) -> bool:
+    return hit.ident.startswith(("modality:input:", "modality:output:"))
+
+
+def _modality_runs(facets: list[Hit], reach: int = 4) -> list[list[Hit]]:
+    """Input facets close together are one claim: 'accepts images and audio'."""
+    runs: list[list[Hit]] = []
+    for hit in facets:
+        joinable = hit.ident.startswith(("modality:input:", "modality:output:"))
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and joinable
+            and last.ident.startswith(("modality:input:", "modality:output:"))
+            and 0 <= hit.start - last.end <= reach
+        ):
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    return runs
 
 
 def _modality_answer(sentence: Sentence) -> list[Hit]:
