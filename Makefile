@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint unit bench eval clean
+.PHONY: install install-trained run test lint unit bench eval clean
 
 install: $(STAMP)
 
@@ -13,6 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
+
+install-trained: install
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-trained.txt
 
 run: install
 	$(BIN)/claimwatch run fixtures/articles

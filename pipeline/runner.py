@@ -7,6 +7,7 @@ never import each other.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,15 +37,24 @@ class Toolkit:
     extractor: Extractor
 
 
+TRAINED_ENV = "CLAIMWATCH_TRAINED"
+
+
+def toolkit(extra_registry: tuple[str, ...] = (), trained: str | None = None) -> Toolkit:
+    """The registry and the extractor built from it, once per process. A trained spaCy
+    pipeline is used when named here or in $CLAIMWATCH_TRAINED (default: rules only)."""
+    return _toolkit(extra_registry, trained or os.environ.get(TRAINED_ENV) or None)
+
+
 @lru_cache(maxsize=4)
-def toolkit(extra_registry: tuple[str, ...] = ()) -> Toolkit:
-    """The registry and the extractor built from it, once per process."""
+def _toolkit(extra_registry: tuple[str, ...], trained: str | None) -> Toolkit:
     registry = load_registry(registry_dirs([Path(p) for p in extra_registry]))
     extractor = Extractor(
         registry.model_patterns(),
         registry.organisation_patterns(),
         registry.licence_patterns(),
         registry.size_index(),
+        trained=trained,
     )
     return Toolkit(registry, extractor)
 

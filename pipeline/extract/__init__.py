@@ -55,8 +55,9 @@ class Extractor:
         organisations: Sequence[tuple[str, str]] = (),
         licences: Sequence[tuple[str, str]] = (),
         sizes: Sizes | None = None,
+        trained: str | None = None,
     ) -> None:
-        self.nlp: Language = build_nlp(models, organisations, licences)
+        self.nlp: Language = build_nlp(models, organisations, licences, trained)
         self.sizes: Sizes = sizes or {}
 
     def extract(self, article: Article) -> list[Claim]:

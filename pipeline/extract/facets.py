@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.extract.claims import SKIP, Draft, _hedged, _negated_before, model_for, subjects
@@ -43,13 +44,15 @@ def _after_colon(sentence: Sentence, hit: Hit) -> bool:
 def draft_developers(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
     for org in sentence.of("ORG"):
         for model in _developer_subjects(sentence, org, fallback):
+            if not org.ident and (model is None or model.ident):
+                continue  # an unregistered organisation only for an unregistered model
             yield Draft(
                 attribute="developer",
                 value_hit=org,
                 model=model,
                 end_char=org.end_char,
                 hedged=_hedged(sentence),
-                facet=org.ident,
+                facet=org.ident or re.sub(r"[^a-z0-9]+", "-", org.text.lower()).strip("-"),
             )
 
 

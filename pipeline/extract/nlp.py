@@ -179,11 +179,15 @@ def build_nlp(
     models: Sequence[tuple[str, str]],
     organisations: Sequence[tuple[str, str]] = (),
     licences: Sequence[tuple[str, str]] = (),
+    trained: str | None = None,
 ) -> Language:
-    """The blank-English rule pipeline with the given names as phrase patterns."""
-    nlp = spacy.blank("en")
+    """The rule pipeline with the given names as phrase patterns: on a blank English
+    pipeline, or on a trained one (rules first; see trained.py)."""
+    from pipeline.extract.trained import load_trained
+
+    nlp = load_trained(trained) if trained else spacy.blank("en")
     _tokenizer_for_counts(nlp)
-    nlp.add_pipe("claimwatch_sentences_v1")
+    nlp.add_pipe("claimwatch_sentences_v1", before=nlp.pipe_names[0] if nlp.pipe_names else None)
     rulers = {
         "models": [*_named(models, "MODEL"), *shape_patterns()],
         "values": token_patterns(),
@@ -205,8 +209,11 @@ def build_nlp(
             "overwrite": True,
             "validate": False,
         }
-        ruler = nlp.add_pipe("span_ruler", name=f"claimwatch_{key}", config=config)
+        before = "ner" if "ner" in nlp.pipe_names else None
+        ruler = nlp.add_pipe("span_ruler", name=f"claimwatch_{key}", config=config, before=before)
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    if trained:
+        nlp.add_pipe("claimwatch_ner_candidates_v1", last=True)
     return nlp
 
 
