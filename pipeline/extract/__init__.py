@@ -88,7 +88,7 @@ def claims_of(article: Article, sents: list[Sentence], sizes: Sizes) -> Iterator
         if id(sentence) in tabular:
             continue
         drafts = [d for drafter in DRAFTERS for d in drafter(sentence, context.subject)]
-        drafts = for_each_of(context.group, respectively(sentence, drafts))
+        drafts = for_each_of(context.group, respectively(sentence, drafts, context.group))
         pairs += [(sentence, d) for d in drafts]
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
         draft = dataclasses.replace(draft, hedged=hedge_scope(sentence, draft))
@@ -100,7 +100,7 @@ def claims_of(article: Article, sents: list[Sentence], sizes: Sizes) -> Iterator
 
 def for_each_of(group: tuple[Hit, ...], drafts: list[Draft]) -> list[Draft]:
     """'Both models support 128K': one claim per model of the group referred to."""
-    if not group:
+    if not group or any(d.model in group for d in drafts):  # already spread ("respectively")
         return drafts
     return [dataclasses.replace(d, model=m) for d in drafts for m in group]
 

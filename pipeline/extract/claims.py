@@ -193,7 +193,9 @@ def _token_attribute(sentence: Sentence, value: Hit, unit: Hit) -> tuple[str, st
     'tokens of context') decides, else the nearest cue before the value in the sentence."""
     for cue in sentence.hits:
         between = sentence.tokens[unit.end - sentence.start : cue.start - sentence.start]
-        next_to = cue.start >= unit.end and all(t.lower() in {"of", "-", "in"} for t in between)
+        next_to = cue.start >= unit.end and all(
+            t.strip().lower() in {"of", "-", "in", ""} for t in between
+        )
         if cue.kind == "CUE" and cue.ident in ("context", "training") and next_to:
             return ("context_length" if cue.ident == "context" else "training_tokens"), ""
     before = [
@@ -277,8 +279,11 @@ def draft_dates(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         )
 
 
-def respectively(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
-    """'A and B have 117B and 21B parameters respectively': the n-th value to the n-th model."""
+def respectively(
+    sentence: Sentence, drafts: list[Draft], referred: tuple[Hit, ...] = ()
+) -> list[Draft]:
+    """'A and B have 117B and 21B parameters respectively': the n-th value to the n-th model
+    (named before the values, after them, or referred to: 'The two models have ...')."""
     if "respectively" not in (t.lower() for t in sentence.tokens):
         return drafts
     result: list[Draft] = []
@@ -287,17 +292,23 @@ def respectively(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
         by_attribute.setdefault(draft.attribute, []).append(draft)
     at = sentence.start + [t.lower() for t in sentence.tokens].index("respectively")
     for drafts_of in by_attribute.values():
-        group = [d for d in drafts_of if d.value_hit.start < at]
+        listed = sorted(
+            (d for d in drafts_of if d.value_hit.start < at), key=lambda d: d.value_hit.start
+        )
         result.extend(d for d in drafts_of if d.value_hit.start >= at)
-        if not group:
+        if not listed:
             continue
-        first = min(d.value_hit.start for d in group)
-        last = max(d.value_hit.end for d in group)
-        models = [m for m in subjects(sentence) if m.end <= first]
-        if len(models) != len(group):  # "At 24B, 27B and 14B respectively, A, B and C ..."
-            models = [m for m in subjects(sentence) if m.start >= last]
-        if len(models) == len(group) > 1:
-            ordered = sorted(group, key=lambda d: d.value_hit.start)
-            group = [dataclasses.replace(d, model=m) for d, m in zip(ordered, models, strict=True)]
-        result.extend(group)
+        first, last = listed[0].value_hit.start, listed[-1].value_hit.end
+        named = subjects(sentence)
+        for models in (
+            [m for m in named if m.end <= first],
+            [m for m in named if m.start >= last],
+            list(referred),
+        ):
+            if len(models) == len(listed) > 1:
+                listed = [
+                    dataclasses.replace(d, model=m) for d, m in zip(listed, models, strict=True)
+                ]
+                break
+        result.extend(listed)
     return result
