@@ -28,7 +28,7 @@ from pipeline.extract.facets import (
     draft_modalities,
 )
 from pipeline.extract.hits import Hit, Sentence, sentences
-from pipeline.extract.nlp import build_nlp, word_count
+from pipeline.extract.nlp import build_nlp, unwrap, word_count
 from pipeline.extract.numbers import moe_details, parse_count_text, parse_moe_shape
 from pipeline.extract.subjects import Sizes, with_subjects
 from pipeline.extract.tables import flat_blocks, flat_drafts, markdown_drafts, table_blocks
@@ -64,7 +64,7 @@ class Extractor:
         return self.extract_many([article])[0]
 
     def extract_many(self, articles: Sequence[Article], batch_size: int = 16) -> list[list[Claim]]:
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=batch_size)
+        docs = self.nlp.pipe((unwrap(a.text) for a in articles), batch_size=batch_size)
         return [
             list(claims_of(article, sentences(doc), self.sizes))
             for article, doc in zip(articles, docs, strict=True)

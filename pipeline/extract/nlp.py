@@ -115,6 +115,21 @@ def is_block_line(line: str) -> bool:
     return len(stripped) < _SHORT and not re.search(r"[.,;!?]", stripped) and stripped[0].isupper()
 
 
+def unwrap(text: str) -> str:
+    """Join lines that wrap a paragraph (a newline becomes a space: offsets stay the same),
+    so that names and phrases broken over two lines ("Mistral\nSmall 3") still match."""
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        after = lines[i + 1]
+        wrapped = (
+            line.strip() and after.strip() and not is_block_line(line) and not is_block_line(after)
+        )
+        out.append(line + (" " if wrapped else "\n"))
+    out.append(lines[-1])
+    return "".join(out)
+
+
 def _new_blocks(doc: Doc) -> set[int]:
     """Token indices that start a block: after a blank line, or at/after a block line."""
     starts: set[int] = set()

@@ -46,7 +46,10 @@ def with_subjects(
         if mentions and (sentence.heading or sentence.label in (None, "subject")):
             recent = mentions[0]
         plural = bool(sentence.cue("plural")) and not mentions
-        yield sentence, Context(recent or main, group if plural else ())
+        if sentence.heading:  # a heading claims only about the model it names
+            yield sentence, Context(mentions[0] if mentions else None)
+        else:
+            yield sentence, Context(recent or main, group if plural else ())
         together = tuple({m.ident or m.text: m for m in mentions}.values())
         if len(together) >= 2:
             group, age = together, 0
