@@ -100,7 +100,8 @@ def claims_of(article: Article, sents: list[Sentence], sizes: Sizes) -> Iterator
 
 def for_each_of(group: tuple[Hit, ...], drafts: list[Draft]) -> list[Draft]:
     """'Both models support 128K': one claim per model of the group referred to."""
-    if not group or any(d.model in group for d in drafts):  # already spread ("respectively")
+    spread = {d.model.ident or d.model.text for d in drafts if d.model in group and d.model}
+    if not group or len(spread) > 1:  # already spread over the group ("respectively")
         return drafts
     return [dataclasses.replace(d, model=m) for d in drafts for m in group]
 
