@@ -73,8 +73,8 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
     around = [m for m in mentions if m.start <= value.start and value.end <= m.end and m.synthetic]
     if around:  # "the 405B model": the size names the model
         return around[0]
-    if value.kind in ("DATE", "RELDATE"):  # "... and, last week, Llama 3.3"
-        right_after = [m for m in subjects(sentence) if 0 <= m.start - value.end <= 1]
+    if value.kind in ("DATE", "RELDATE") and _set_off(sentence, value):  # ", last week, Llama 3.3"
+        right_after = [m for m in subjects(sentence) if m.start - value.end == 1]
         if right_after:
             return right_after[0]
     before = [m for m in mentions if m.end <= value.start]
@@ -87,6 +87,16 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
     if after:
         return after[0]
     return fallback
+
+
+def _set_off(sentence: Sentence, value: Hit) -> bool:
+    """Is the value set off by commas, as an aside before the name it belongs to?"""
+    before, after = value.start - sentence.start - 1, value.end - sentence.start
+    return (
+        before >= 0
+        and after < len(sentence.tokens)
+        and (sentence.tokens[before] == "," and sentence.tokens[after] == ",")
+    )
 
 
 def _next_unit(sentence: Sentence, value: Hit) -> Hit | None:
