@@ -134,13 +134,14 @@ def _new_blocks(doc: Doc) -> set[int]:
     """Token indices that start a block: after a blank line, or at/after a block line."""
     starts: set[int] = set()
     previous_block = True
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
     for i, token in enumerate(doc):
         if token.is_space:
             previous_block = previous_block or token.text.count("\n") >= 2  # a blank line
             continue
         if i and not _line_break(doc[i - 1]):
             continue
-        line = doc.text[token.idx : doc.text.find("\n", token.idx) % (len(doc.text) + 1)]
+        line = text[token.idx : text.find("\n", token.idx) % (len(text) + 1)]
         block = is_block_line(line)
         if block or previous_block:
             starts.add(i)
