@@ -8,12 +8,20 @@ running it again re-judges every claim, and claims already re-judged do not chan
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel
 
 from pipeline.check import check_claim
 from pipeline.registry import Registry
 from pipeline.store import Store
-from pipeline.store.recheck import save_rechecked, stored_claims
+from pipeline.store.recheck import (
+    claim_of,
+    judgement_key,
+    save_rechecked,
+    stored_claims,
+    stored_verdict,
+)
 
 BATCH_SIZE = 5000
 
@@ -26,8 +34,21 @@ class RecheckSummary(BaseModel):
 
 def recheck(store: Store, registry: Registry, batch_size: int = BATCH_SIZE) -> RecheckSummary:
     claims = changed = 0
+    judged: dict[tuple[Any, ...], dict[str, Any]] = {}  # identical claims are judged once
     for batch in stored_claims(store, batch_size):
-        pairs = [(old, check_claim(claim, registry, published)) for claim, published, old in batch]
-        changed += save_rechecked(store, pairs)
+        pairs = [(stored_verdict(row), _judge(row, registry, judged)) for row in batch]
+        changed += save_rechecked(store, pairs, registry.version)
         claims += len(batch)
     return RecheckSummary(registry_version=registry.version, claims=claims, changed=changed)
+
+
+def _judge(
+    row: Any, registry: Registry, judged: dict[tuple[Any, ...], dict[str, Any]]
+) -> dict[str, Any]:
+    """The new verdict of a stored claim, as the JSON record the store writes."""
+    key = judgement_key(row)
+    verdict = judged.get(key)
+    if verdict is None:
+        claim, published = claim_of(row)
+        verdict = judged[key] = check_claim(claim, registry, published).model_dump(mode="json")
+    return {**verdict, "claim_id": row["id"]}

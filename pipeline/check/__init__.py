@@ -1,5 +1,5 @@
 """Check: Claim + Registry -> Verdict."""
 
-from pipeline.check.checker import check_claim, check_claims
+from pipeline.check.checker import CachedChecker, check_claim, check_claims
 
-__all__ = ["check_claim", "check_claims"]
+__all__ = ["CachedChecker", "check_claim", "check_claims"]

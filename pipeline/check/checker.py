@@ -40,7 +40,35 @@ class Judged:
 def check_claims(
     claims: Iterable[Claim], registry: Registry, published: dt.date | None
 ) -> list[Verdict]:
-    return [check_claim(c, registry, published) for c in claims]
+    judge = CachedChecker(registry)
+    return [judge(c, published) for c in claims]
+
+
+class CachedChecker:
+    """check_claim with a memory: the same claim (model, attribute, value as written,
+    qualifiers, publication date) gets the same judgement, so it is reached once."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.seen: dict[tuple[Any, ...], Verdict] = {}
+
+    def __call__(self, claim: Claim, published: dt.date | None) -> Verdict:
+        key = (
+            claim.model,
+            claim.model_id,
+            claim.attribute,
+            repr(claim.value),
+            claim.precision,
+            claim.text,
+            claim.qualifiers,
+            published,
+        )
+        found = self.seen.get(key)
+        if found is None:
+            found = self.seen[key] = check_claim(claim, self.registry, published)
+        return (
+            found if found.claim_id == claim.id else found.model_copy(update={"claim_id": claim.id})
+        )
 
 
 def check_claim(claim: Claim, registry: Registry, published: dt.date | None) -> Verdict:

@@ -6,21 +6,23 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from pipeline.schema import Claim, Verdict
+from pipeline.schema import Attribute, Claim, Precision, Qualifiers
 from pipeline.store import Store, now
 from pipeline.store import tables as t
 
 JUDGED = ("status", "reason", "expected", "source", "hint")
+VERDICT_COLUMNS = (*JUDGED, "registry_version", "explanation")
+IN_CHUNK = 900  # ids per UPDATE ... IN (...), under every SQLite's bound-parameter limit
+
+Row = Any  # a result row: claim columns, the article's `published`, the verdict columns
 
 
-def stored_claims(
-    store: Store, batch_size: int
-) -> Iterator[list[tuple[Claim, dt.date | None, dict[str, Any]]]]:
-    """Batches of (claim, article publication date, stored verdict row), in id order."""
+def stored_claims(store: Store, batch_size: int) -> Iterator[list[Row]]:
+    """Batches of stored claim rows with their article date and verdict, in id order."""
     query = (
-        select(t.claims, t.articles.c.published, *(c.label(f"v_{c.name}") for c in t.verdicts.c))
+        select(t.claims, t.articles.c.published, *(t.verdicts.c[c] for c in VERDICT_COLUMNS))
         .join(t.articles, t.articles.c.id == t.claims.c.article_id)
         .join(t.verdicts, t.verdicts.c.claim_id == t.claims.c.id)
         .order_by(t.claims.c.id)
@@ -28,30 +30,63 @@ def stored_claims(
     with store.reading() as conn:
         result = conn.execution_options(yield_per=batch_size).execute(query)
         for rows in result.partitions():
-            yield [_from_row(dict(r._mapping)) for r in rows]
+            yield [r._mapping for r in rows]
 
 
-def _from_row(row: dict[str, Any]) -> tuple[Claim, dt.date | None, dict[str, Any]]:
-    claim = Claim.model_validate({k: row[k] for k in Claim.model_fields})
+def judgement_key(row: Row) -> tuple[Any, ...]:
+    """What a verdict depends on besides the registry: equal keys, equal judgements."""
+    return (
+        row["model"],
+        row["model_id"],
+        row["attribute"],
+        repr(row["value"]),
+        row["precision"],
+        row["text"],
+        repr(row["qualifiers"]),
+        row["published"],
+    )
+
+
+def claim_of(row: Row) -> tuple[Claim, dt.date | None]:
+    """The Claim of a stored row (our own data: built without re-validation) and its date."""
+    fields = {k: row[k] for k in Claim.model_fields if k != "qualifiers"}
+    fields["attribute"] = Attribute(fields["attribute"])
+    fields["precision"] = Precision(fields["precision"]) if fields["precision"] else None
+    qualifiers = Qualifiers.model_validate(row["qualifiers"])
+    claim = Claim.model_construct(**fields, qualifiers=qualifiers)
     published = dt.date.fromisoformat(row["published"]) if row["published"] else None
-    verdict = {k[2:]: v for k, v in row.items() if k.startswith("v_")}
-    return claim, published, verdict
+    return claim, published
 
 
-def save_rechecked(store: Store, pairs: Sequence[tuple[dict[str, Any], Verdict]]) -> int:
-    """Write the new verdicts (every one carries the new registry version); record and count
-    those whose judgement changed. One transaction per batch."""
+def stored_verdict(row: Row) -> dict[str, Any]:
+    return {k: row[k] for k in VERDICT_COLUMNS}
+
+
+def save_rechecked(
+    store: Store, pairs: Sequence[tuple[dict[str, Any], dict[str, Any]]], version: str
+) -> int:
+    """Rewrite the verdicts (JSON records) whose judgement changed, recording each change, and
+    stamp every verdict of the batch with the registry version; one transaction per batch.
+    Returns the number changed."""
     stamp = now()
-    rows, changes = [], []
-    for old, verdict in pairs:
-        new = verdict.model_dump(mode="json")
-        rows.append({**new, "checked_at": stamp})
+    rows, changes, same = [], [], []
+    for old, new in pairs:
         if any(old[k] != new[k] for k in JUDGED):
+            rows.append({**new, "checked_at": stamp})
             changes.append(_change(old, new, stamp))
+        elif old["registry_version"] != version:
+            same.append(new["claim_id"])
     with store.engine.begin() as conn:
         store.upsert(conn, t.verdicts, rows, ["claim_id"])
         if changes:
             conn.execute(t.verdict_changes.insert(), changes)
+        for start in range(0, len(same), IN_CHUNK):
+            ids = same[start : start + IN_CHUNK]
+            conn.execute(
+                update(t.verdicts)
+                .where(t.verdicts.c.claim_id.in_(ids))
+                .values(registry_version=version, checked_at=stamp)
+            )
     return len(changes)
 
 
