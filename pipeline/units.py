@@ -34,9 +34,10 @@ def to_decimal(number: str) -> Decimal | None:
     if "," in number and not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", number):
         return None
     try:
-        return Decimal(number.replace(",", ""))
+        value = Decimal(number.replace(",", ""))
     except InvalidOperation:
         return None
+    return value if value.is_finite() else None
 
 
 def parse_count(text: str) -> int | None:

@@ -31,6 +31,8 @@ def _atoms(alias: str) -> list[tuple[str, bool]]:
         for piece in _LETTERS_THEN_DIGIT.split(part)
         if piece
     ]
+    if not pieces:
+        return []
     glue = [False] + [
         bool(_GLUABLE.search(a) and b[0].isdigit()) for a, b in itertools.pairwise(pieces)
     ]

@@ -37,6 +37,15 @@ def _check_url(value: str) -> str:
 Url = Annotated[str, AfterValidator(_check_url)]
 
 
+def _check_name(value: str) -> str:
+    if not value.strip(" -_"):
+        raise ValueError("a name or alias cannot be blank")
+    return value
+
+
+Name = Annotated[str, AfterValidator(_check_name)]
+
+
 def _to_count(value: Any) -> int:
     if isinstance(value, bool):
         raise ValueError("a count cannot be true/false")
@@ -155,14 +164,14 @@ class Facts(Strict):
 class Organisation(Strict):
     id: str
     name: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list)
     source: Url
 
 
 class Licence(Strict):
     id: str
     name: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list)
     spdx: str | None = None
     open_weights: bool
     osi_open_source: bool
@@ -175,7 +184,7 @@ class Family(Strict):
     name: str
     line: str
     developer: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list)
     follows: str | None = None  # the family this one succeeded, for hints
     source: Url
 
@@ -185,7 +194,7 @@ class Model(Strict):
     name: str
     family: str
     developer: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Name] = Field(default_factory=list)
     card: Url
     last_checked: dt.date
     facts: Facts = Field(default_factory=Facts)
