@@ -76,6 +76,29 @@ def read_articles(paths: Sequence[Path]) -> tuple[list[Article], list[FileFailur
     return articles, failures
 
 
+def process_safely(
+    articles: Sequence[Article], kit: Toolkit
+) -> tuple[list[ArticleResult], list[FileFailure]]:
+    """process(), but an article that makes extraction or checking fail is reported as a
+    failure (E021, naming its path) and the others go on."""
+    try:
+        return process(articles, kit), []
+    except Exception:  # find the article(s) at fault, one at a time
+        results, failures = [], []
+        for article in articles:
+            try:
+                results += process([article], kit)
+            except Exception as exc:
+                detail = f"{type(exc).__name__}: {exc}"
+                failures.append(
+                    FileFailure(
+                        path=article.path,
+                        error=Errors.E021.format(detail=f"{article.path}: {detail}"),
+                    )
+                )
+        return results, failures
+
+
 def process(articles: Sequence[Article], kit: Toolkit) -> list[ArticleResult]:
     """Extract and check a batch of articles."""
     results = []
