@@ -27,6 +27,7 @@ class Errors:
     E043 = "E043 {path} holds {count} articles, not one; read it with read_articles_from"
     E044 = "E044 {path}: no main text found in the HTML page"
     E046 = "E046 {name} must be a positive whole number of bytes, got {value!r}"
+    E047 = "E047 {path} has {length} characters of text, more than the {limit} character limit"
 
 
 @dataclass(frozen=True)

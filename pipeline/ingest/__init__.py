@@ -10,7 +10,10 @@ ArticleError for any problem, including a file that holds several articles (E043
 
 Every reader first applies the same checks (``files``): a regular, readable file, at most
 CLAIMWATCH_MAX_BYTES bytes (default MAX_BYTES, 5 MB), no NUL bytes, and a text encoding that
-is UTF-8 or confidently detected.
+is UTF-8 or confidently detected; and each article's text must be at most MAX_CHARS
+characters (what the extractor takes in one piece), else that article is a failure (E047).
+Everything under a folder that is not a directory is discovered, so a FIFO, a broken symlink
+or a symlink loop named like an article is reported, not silently left out.
 """
 
 from __future__ import annotations
@@ -20,7 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import ArticleError, Errors
-from pipeline.ingest.files import MAX_BYTES, MAX_BYTES_ENV, decode, max_bytes, read_bytes
+from pipeline.ingest.files import (
+    MAX_BYTES,
+    MAX_BYTES_ENV,
+    MAX_CHARS,
+    check_length,
+    decode,
+    max_bytes,
+    read_bytes,
+)
 from pipeline.ingest.html import declared_charset, parse_html
 from pipeline.ingest.markdown import parse_markdown
 from pipeline.ingest.records import parse_json, parse_jsonl
@@ -29,6 +40,7 @@ from pipeline.schema import Article, FileFailure
 __all__ = [
     "MAX_BYTES",
     "MAX_BYTES_ENV",
+    "MAX_CHARS",
     "SUFFIXES",
     "Discovery",
     "discover",
@@ -99,7 +111,7 @@ def _walk(root: Path) -> Iterable[Path]:
         relative = path.relative_to(root).parts
         if any(part.startswith(".") for part in relative[:-1]):
             continue
-        if path.is_file() or (path.is_symlink() and not path.exists()):
+        if not path.is_dir():  # files, FIFOs, broken symlinks and loops: reading reports them
             yield path
 
 
@@ -127,4 +139,11 @@ def _read(path: Path) -> Read:
         raise ArticleError(Errors.E005.format(path=path, suffix=path.suffix))
     raw = read_bytes(path)
     declared = declared_charset(raw) if suffix in HTML_SUFFIXES else None
-    return READERS[suffix](decode(raw, path, declared), str(path))
+    articles, failures = READERS[suffix](decode(raw, path, declared), str(path))
+    fitting = []
+    for article in articles:
+        try:
+            fitting.append(check_length(article))
+        except ArticleError as exc:
+            failures.append(FileFailure(path=article.path, error=str(exc)))
+    return fitting, failures

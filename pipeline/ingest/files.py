@@ -21,8 +21,10 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from pipeline.errors import ArticleError, Errors
+from pipeline.schema import Article
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_CHARS = 1_000_000  # spaCy's nlp.max_length: a longer text would fail the whole batch
 MAX_BYTES_ENV = "CLAIMWATCH_MAX_BYTES"
 MAX_CHAOS = 0.1
 COHERENCE_MARGIN = 0.1
@@ -47,22 +49,42 @@ def max_bytes() -> int:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes; E001 for anything unreadable, E006 over the size limit."""
+    """The file's bytes; E001 for anything unreadable, E006 over the size limit.
+
+    The file is opened non-blocking and checked through its descriptor, so a FIFO (or a file
+    swapped for one after discovery) is refused instead of blocking the run forever.
+    """
     limit = max_bytes()
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise ArticleError(Errors.E001.format(path=path, detail=kind))
-        if info.st_size > limit:
-            raise ArticleError(Errors.E006.format(path=path, limit=limit, size=info.st_size))
-        with path.open("rb") as handle:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            _check_regular(path, os.fstat(fd), limit)
+        except ArticleError:
+            os.close(fd)
+            raise
+        with os.fdopen(fd, "rb") as handle:
             raw = handle.read(limit + 1)
     except OSError as exc:
         raise ArticleError(Errors.E001.format(path=path, detail=exc.strerror or exc)) from exc
-    if len(raw) > limit:  # the file grew after stat
+    if len(raw) > limit:  # the file grew after fstat
         raise ArticleError(Errors.E006.format(path=path, limit=limit, size=f"over {limit}"))
     return raw
+
+
+def _check_regular(path: Path, info: os.stat_result, limit: int) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise ArticleError(Errors.E001.format(path=path, detail=kind))
+    if info.st_size > limit:
+        raise ArticleError(Errors.E006.format(path=path, limit=limit, size=info.st_size))
+
+
+def check_length(article: Article) -> Article:
+    """``article`` if the extractor can take its text whole; E047 past MAX_CHARS characters."""
+    length = len(article.text)
+    if length > MAX_CHARS:
+        raise ArticleError(Errors.E047.format(path=article.path, length=length, limit=MAX_CHARS))
+    return article
 
 
 def decode(raw: bytes, path: Path, declared: str | None = None) -> str:

@@ -16,12 +16,7 @@ DATE_KEYS = ("published", "date")
 
 def parse_markdown(text: str, *, path: str) -> Article:
     """Split YAML front matter (title, url, published/date) from the body."""
-    try:
-        post = frontmatter.loads(text)
-    except (yaml.YAMLError, ValueError) as exc:
-        raise ArticleError(Errors.E004.format(path=path, detail=_first_line(exc))) from exc
-    meta: dict[str, Any] = dict(post.metadata)
-    body = post.content
+    meta, body = _split(text, path)
     if not body.strip():
         raise ArticleError(Errors.E003.format(path=path))
     published = _published(meta, path)
@@ -33,6 +28,26 @@ def parse_markdown(text: str, *, path: str) -> Article:
         url=_text_field(meta, "url", path),
         published=published,
     )
+
+
+def _split(text: str, path: str) -> tuple[dict[str, Any], str]:
+    """Front matter and body as python-frontmatter splits them (both stripped), except that
+    front matter which is not a mapping of keys (a list, a bare string) is E004, not ignored."""
+    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    if handler is None:
+        return {}, text.strip()
+    try:
+        head, body = handler.split(text.strip())
+    except ValueError:  # no closing delimiter: the whole file is the body
+        return {}, text.strip()
+    try:
+        meta = handler.load(head)
+    except (yaml.YAMLError, ValueError) as exc:
+        raise ArticleError(Errors.E004.format(path=path, detail=_first_line(exc))) from exc
+    if meta is not None and not isinstance(meta, dict):
+        detail = f"expected a mapping of keys, got {type(meta).__name__}"
+        raise ArticleError(Errors.E004.format(path=path, detail=detail))
+    return dict(meta or {}), body.strip()
 
 
 def _published(meta: dict[str, Any], path: str) -> dt.date | None:

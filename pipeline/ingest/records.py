@@ -57,6 +57,11 @@ def _load(text: str, *, path: str, where: str) -> Any:
     except json.JSONDecodeError as exc:
         detail = f"{exc.msg} at line {exc.lineno} column {exc.colno}"
         raise ArticleError(Errors.E009.format(path=path, where=where, detail=detail)) from exc
+    except RecursionError as exc:
+        detail = "nested too deeply"
+        raise ArticleError(Errors.E009.format(path=path, where=where, detail=detail)) from exc
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        raise ArticleError(Errors.E009.format(path=path, where=where, detail=exc)) from exc
 
 
 def record_article(data: Any, *, path: str, where: str, file: str | None = None) -> Article:
@@ -65,13 +70,13 @@ def record_article(data: Any, *, path: str, where: str, file: str | None = None)
     if not isinstance(data, dict):
         kind = "an array" if isinstance(data, list) else type(data).__name__
         raise ArticleError(Errors.E040.format(path=file, where=where, kind=kind))
-    body = next((data[k] for k in TEXT_KEYS if data.get(k) is not None), None)
+    key, body = next(((k, data[k]) for k in TEXT_KEYS if data.get(k) is not None), ("", None))
     if not isinstance(body, str) or not body.strip():
         keys = ", ".join(TEXT_KEYS)
         raise ArticleError(Errors.E041.format(path=file, where=where, keys=keys))
     return Article.build(
         path=path,
-        text=body,
+        text=_storable(body, key, file, where),
         title=_text(data, "title", file, where),
         url=_text(data, "url", file, where),
         published=_published(data, file, where),
@@ -85,7 +90,23 @@ def _text(data: dict[str, Any], key: str, file: str, where: str) -> str | None:
     if not isinstance(value, str):
         detail = f"expected a string, got {type(value).__name__}"
         raise ArticleError(Errors.E042.format(path=file, where=where, field=key, detail=detail))
-    return value.strip() or None
+    return _storable(value, key, file, where).strip() or None
+
+
+def _storable(value: str, key: str, file: str, where: str) -> str:
+    """``value`` unless a JSON escape put in what no text file holds: a NUL character
+    ("\\u0000", which PostgreSQL cannot store) or half of a surrogate pair ("\\ud800")."""
+    detail = None
+    if "\x00" in value:
+        detail = "contains a NUL character (\\u0000)"
+    elif not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            detail = "contains a lone surrogate escape (\\ud800-\\udfff), not text"
+    if detail:
+        raise ArticleError(Errors.E042.format(path=file, where=where, field=key, detail=detail))
+    return value
 
 
 def _published(data: dict[str, Any], file: str, where: str) -> dt.date | None:
