@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -82,3 +84,41 @@ def review_store(tmp_path: Path, review_results: list[ArticleResult]) -> Store:
     store = Store(f"sqlite:///{tmp_path / 'review.db'}")
     store.save_results(review_results, "run-1", "test")
     return store
+
+
+PG_ENV = "CLAIMWATCH_TEST_PG_URL"
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """The PostgreSQL server named by $CLAIMWATCH_TEST_PG_URL (.ci/run starts one and sets it)."""
+    from sqlalchemy import create_engine, text
+
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"{PG_ENV} is not set: no PostgreSQL server to test against (.ci/run has one)")
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("select 1"))
+    except Exception as exc:  # set but unreachable: a broken setup, not a reason to skip
+        pytest.fail(f"{PG_ENV} is set but PostgreSQL cannot be reached: {exc}")
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A database URL on the test server whose tables live in a fresh schema, dropped after."""
+    from sqlalchemy import create_engine
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(pg_server)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in pg_server else "?"
+    yield f"{pg_server}{separator}options=-csearch_path%3D{schema}"
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+    engine.dispose()

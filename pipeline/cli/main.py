@@ -51,8 +51,27 @@ def run(
     as_json: JsonOption = False,
     registry: RegistryOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per Prefect task.")] = 50,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Extraction processes on this machine (see docs/flows.md).")
+    ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Extract on Dask: a scheduler address (tcp://host:8786) or 'local' for a "
+            "LocalCluster of --workers processes (needs the [dask] extra)."
+        ),
+    ] = None,
+    progress: Annotated[
+        bool | None,
+        typer.Option(
+            "--progress/--no-progress", help="Progress bar on stderr (default: when a terminal)."
+        ),
+    ] = None,
 ) -> None:
     """Run the process-articles flow: extract, check and store; print a summary."""
+    import sys
+
+    from flows.local import local_prefect
     from flows.process import process_articles
     from pipeline.runner import toolkit
 
@@ -62,7 +81,11 @@ def run(
     except RegistryError as exc:
         _fail_registry(exc)
     url = db or default_url()
-    summary = process_articles([str(p) for p in paths], url, extra, batch_size)
+    show = progress if progress is not None else sys.stdout.isatty() and sys.stderr.isatty()
+    with local_prefect():
+        summary = process_articles(
+            [str(p) for p in paths], url, extra, batch_size, None, workers, dask, show
+        )
     if as_json:
         typer.echo(summary.model_dump_json())
         return
@@ -112,6 +135,7 @@ def recheck(
     registry: RegistryOption = None,
 ) -> None:
     """Re-judge every stored claim against the current registry (the recheck-claims flow)."""
+    from flows.local import local_prefect
     from flows.recheck import recheck_claims
 
     extra = _registry_tuple(registry)
@@ -119,7 +143,8 @@ def recheck(
         load_registry(registry_dirs([Path(p) for p in extra]))  # fail whole, before Prefect
     except RegistryError as exc:
         _fail_registry(exc)
-    summary = recheck_claims(db or default_url(), extra)
+    with local_prefect():
+        summary = recheck_claims(db or default_url(), extra)
     if as_json:
         typer.echo(summary.model_dump_json())
     else:
@@ -127,6 +152,31 @@ def recheck(
             f"rechecked {summary.claims} claims against registry {summary.registry_version}: "
             f"{summary.changed} verdicts changed"
         )
+
+
+@app.command()
+def schedule(
+    paths: Annotated[list[Path], typer.Argument(help="Folders or files of articles.")],
+    cron: Annotated[str | None, typer.Option(help="Cron expression, e.g. '*/15 * * * *'.")] = None,
+    interval: Annotated[float | None, typer.Option(min=1, help="Seconds between runs.")] = None,
+    db: DbOption = None,
+    registry: RegistryOption = None,
+) -> None:
+    """Process the folders on a schedule until stopped (starts a local Prefect server when
+    PREFECT_API_URL is not set)."""
+    from flows.schedule import serve_schedule
+
+    if (cron is None) == (interval is None):
+        typer.echo("give exactly one of --cron and --interval", err=True)
+        raise typer.Exit(2)
+    extra = _registry_tuple(registry)
+    try:
+        load_registry(registry_dirs([Path(p) for p in extra]))  # fail whole, before Prefect
+    except RegistryError as exc:
+        _fail_registry(exc)
+    serve_schedule(
+        [str(p) for p in paths], db or default_url(), extra, cron=cron, interval=interval
+    )
 
 
 @app.command("eval")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.process import flagged_rows, process_articles
+from flows.process import batch_size_for, flagged_rows, process_articles
 from pipeline.store import Store
 from tests.conftest import ARTICLES
 
@@ -57,3 +57,72 @@ def test_recheck_claims_flow_rejudges_the_store(prefect_harness, folder: Path, t
     first = process_articles([str(folder)], db, batch_size=20)
     summary = recheck_claims(db)
     assert (summary.claims, summary.changed) == (first.claims, 0)
+
+
+SMALL = ["factsheet-llama4-wrong.md", "news-llama3-launch.md", "press-release-mistral.md"]
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    target = tmp_path / "small"
+    target.mkdir()
+    for name in SMALL:
+        shutil.copy(ARTICLES / name, target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def expected_claims(kit) -> set[str]:
+    """The claim ids of the small folder, extracted in this process."""
+    from pipeline.runner import process, read_articles
+
+    articles, _ = read_articles([ARTICLES / name for name in SMALL])
+    return {c.claim.id for r in process(articles, kit) for c in r.checked}
+
+
+def stored_claim_ids(db: str) -> set[str]:
+    return {r["id"] for r in Store(db).claim_records()}
+
+
+@pytest.mark.parametrize("workers", [2])
+def test_a_process_pool_extracts_the_same_claims(
+    prefect_harness, small: Path, tmp_path: Path, expected_claims: set[str], workers: int
+):
+    db = f"sqlite:///{tmp_path / 'cw.db'}"
+    summary = process_articles([str(small)], db, workers=workers)
+    assert (summary.articles_processed, summary.claims) == (len(SMALL), len(expected_claims))
+    assert stored_claim_ids(db) == expected_claims
+
+
+def test_dask_workers_of_a_cluster_extract_the_same_claims(
+    prefect_harness, small: Path, tmp_path: Path, expected_claims: set[str]
+):
+    distributed = pytest.importorskip("distributed", reason="the [dask] extra is not installed")
+    db = f"sqlite:///{tmp_path / 'cw.db'}"
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        summary = process_articles([str(small)], db, dask_address=cluster.scheduler_address)
+        with distributed.Client(cluster) as client:
+            workers_used = client.run(lambda: "pipeline.runner" in __import__("sys").modules)
+    assert summary.articles_processed == len(SMALL)
+    assert stored_claim_ids(db) == expected_claims
+    assert sum(workers_used.values()) >= 1  # extraction ran in the cluster's worker processes
+
+
+def test_the_flow_stores_into_postgresql(
+    prefect_harness, small: Path, pg_url: str, expected_claims: set[str]
+):
+    first = process_articles([str(small)], pg_url, batch_size=2)
+    second = process_articles([str(small)], pg_url, batch_size=2)
+    assert first.articles_processed == len(SMALL) and second.articles_skipped == len(SMALL)
+    assert stored_claim_ids(pg_url) == expected_claims
+    assert [r["id"] for r in Store(pg_url).runs()] == [second.run_id, first.run_id]
+
+
+@pytest.mark.parametrize(
+    "files,batch_size,workers,expected",
+    [(400, 50, 1, 50), (400, 50, 4, 50), (10, 50, 2, 5), (3, 50, 4, 1), (0, 50, 2, 1)],
+)
+def test_batches_shrink_so_every_worker_gets_some(files, batch_size, workers, expected):
+    assert batch_size_for(files, batch_size, workers) == expected
