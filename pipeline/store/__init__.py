@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy import Engine, Select, create_engine, event, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -173,19 +173,7 @@ class Store:
         self, *, status: str | None = None, run_id: str | None = None
     ) -> Iterator[dict[str, Any]]:
         """Claims joined with their verdict, article and latest decision (the export record)."""
-        query = (
-            select(
-                t.claims,
-                t.verdicts,
-                t.articles.c.path,
-                t.articles.c.title,
-                t.articles.c.url,
-                t.articles.c.published,
-            )
-            .join(t.verdicts, t.verdicts.c.claim_id == t.claims.c.id)
-            .join(t.articles, t.articles.c.id == t.claims.c.article_id)
-            .order_by(t.verdicts.c.severity.desc(), t.claims.c.article_id, t.claims.c.start)
-        )
+        query = records_query()
         if status:
             query = query.where(t.verdicts.c.status == status)
         if run_id:
@@ -194,6 +182,23 @@ class Store:
             latest = _latest_decisions(conn)
             for row in conn.execute(query):
                 yield _record(dict(row._mapping), latest.get(row.id))
+
+
+def records_query() -> Select[Any]:
+    """Claims joined with their verdict and article, worst first (the export record's rows)."""
+    return (
+        select(
+            t.claims,
+            t.verdicts,
+            t.articles.c.path,
+            t.articles.c.title,
+            t.articles.c.url,
+            t.articles.c.published,
+        )
+        .join(t.verdicts, t.verdicts.c.claim_id == t.claims.c.id)
+        .join(t.articles, t.articles.c.id == t.claims.c.article_id)
+        .order_by(t.verdicts.c.severity.desc(), t.articles.c.published, t.claims.c.start)
+    )
 
 
 def _latest_decisions(conn: Connection) -> dict[str, dict[str, Any]]:

@@ -10,26 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, insert, select
+from sqlalchemy import func, insert, select
 
-from pipeline.store import Store, _record
+from pipeline.store import Store, _record, records_query
 from pipeline.store import tables as t
-
-
-def _records_query() -> Select[Any]:
-    return (
-        select(
-            t.claims,
-            t.verdicts,
-            t.articles.c.path,
-            t.articles.c.title,
-            t.articles.c.url,
-            t.articles.c.published,
-        )
-        .join(t.verdicts, t.verdicts.c.claim_id == t.claims.c.id)
-        .join(t.articles, t.articles.c.id == t.claims.c.article_id)
-        .order_by(t.verdicts.c.severity.desc(), t.articles.c.published, t.claims.c.start)
-    )
 
 
 def claim_records(
@@ -41,7 +25,7 @@ def claim_records(
     model_key: str | None = None,
 ) -> list[dict[str, Any]]:
     """Claim records (the export shape, decision left empty), worst first, filtered."""
-    query = _records_query()
+    query = records_query()
     if status:
         query = query.where(t.verdicts.c.status == status)
     if attribute:
