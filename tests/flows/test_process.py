@@ -126,3 +126,34 @@ def test_the_flow_stores_into_postgresql(
 )
 def test_batches_shrink_so_every_worker_gets_some(files, batch_size, workers, expected):
     assert batch_size_for(files, batch_size, workers) == expected
+
+
+def test_a_folder_of_every_format_is_processed(prefect_harness, tmp_path: Path):
+    import json
+
+    from pipeline.store import Store
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    body = "Meta released Llama 3 on April 18, 2024. Llama 3 has an 8K context window."
+    (folder / "a.md").write_text(f"---\ntitle: A\npublished: 2024-04-20\n---\n{body}\n")
+    (folder / "b.txt").write_text(body.replace("8K", "8,192-token"))
+    (folder / "c.html").write_text(
+        "<html><head><title>C</title><link rel='canonical' href='https://example.com/c'>"
+        "<meta property='article:published_time' content='2024-04-21'></head><body><article>"
+        f"<h1>C</h1><p>{body} It was trained on 15T tokens.</p></article></body></html>"
+    )
+    articles = [
+        {"title": f"D{i}", "text": f"{body} Item {i}.", "published": "2024-04-22"} for i in range(2)
+    ]
+    (folder / "d.json").write_text(json.dumps(articles))
+    (folder / "e.jsonl").write_text(
+        "\n".join(json.dumps({**a, "title": f"E{a['title']}"}) for a in articles)
+    )
+    db = f"sqlite:///{tmp_path / 'cw.db'}"
+    summary = process_articles([str(folder)], db)
+    assert summary.articles_failed == []
+    assert summary.articles_processed == 7
+    paths = {r["article"]["path"] for r in Store(db).claim_records()}
+    names = {Path(p).name for p in paths}
+    assert {"a.md", "b.txt", "c.html", "d.json#1", "d.json#2", "e.jsonl:1", "e.jsonl:2"} <= names
