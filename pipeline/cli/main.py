@@ -72,20 +72,23 @@ def run(
     import sys
 
     from flows.local import local_prefect
-    from flows.process import process_articles
-    from pipeline.runner import toolkit
+    from pipeline.runner import unchanged
 
     extra = _registry_tuple(registry)
-    try:
-        toolkit(extra)  # validate the registry before starting Prefect: fail whole, early
+    try:  # validate the registry before anything: fail whole, early
+        load_registry(registry_dirs([Path(p) for p in extra]))
     except RegistryError as exc:
         _fail_registry(exc)
     url = db or default_url()
     show = progress if progress is not None else sys.stdout.isatty() and sys.stderr.isatty()
-    with local_prefect():
-        summary = process_articles(
-            [str(p) for p in paths], url, extra, batch_size, None, workers, dask, show
-        )
+    summary = unchanged([str(p) for p in paths], url)  # nothing new: no Prefect to start
+    if summary is None:
+        from flows.process import process_articles
+
+        with local_prefect():
+            summary = process_articles(
+                [str(p) for p in paths], url, extra, batch_size, None, workers, dask, show
+            )
     if as_json:
         typer.echo(summary.model_dump_json())
         return

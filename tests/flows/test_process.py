@@ -157,3 +157,19 @@ def test_a_folder_of_every_format_is_processed(prefect_harness, tmp_path: Path):
     paths = {r["article"]["path"] for r in Store(db).claim_records()}
     names = {Path(p).name for p in paths}
     assert {"a.md", "b.txt", "c.html", "d.json#1", "d.json#2", "e.jsonl:1", "e.jsonl:2"} <= names
+
+
+def test_an_unchanged_folder_is_recorded_without_the_flow(folder: Path, tmp_path: Path, kit):
+    from pipeline.ingest import discover
+    from pipeline.runner import pipeline_version, process, read_articles, unchanged
+    from pipeline.store import Store
+
+    db = f"sqlite:///{tmp_path / 'cw.db'}"
+    assert unchanged([str(folder)], db) is None  # new articles: the flow has work
+    articles, _ = read_articles(discover([folder]).files)
+    Store(db).save_results(process(articles, kit), "run-1", pipeline_version())
+    summary = unchanged([str(folder)], db)
+    assert summary is not None
+    assert (summary.articles_processed, summary.claims) == (0, 0)
+    assert [f.path for f in summary.articles_failed] == [str(folder / "broken.md")]
+    assert Store(db).runs()[0]["id"] == summary.run_id
