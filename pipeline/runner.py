@@ -57,6 +57,8 @@ def _toolkit(extra_registry: tuple[str, ...], trained: str | None) -> Toolkit:
         registry.licence_patterns(),
         registry.size_index(),
         trained=trained,
+        short_names=registry.short_names(),
+        family_of=registry.family_index(),
     )
     return Toolkit(registry, extractor)
 

@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from pipeline.extract.claims import (
     Draft,
+    coordinated_share,
     draft_counts,
     draft_dates,
     hedge_scope,
@@ -30,6 +31,7 @@ from pipeline.extract.facets import (
 from pipeline.extract.hits import Hit, Sentence, sentences
 from pipeline.extract.nlp import build_nlp, unwrap, word_count
 from pipeline.extract.numbers import moe_details, parse_count_text, parse_moe_shape
+from pipeline.extract.shortnames import ShortNames, with_short_names
 from pipeline.extract.subjects import Sizes, with_subjects
 from pipeline.extract.tables import flat_blocks, flat_drafts, markdown_drafts, table_blocks
 from pipeline.schema import Article, Attribute, Bound, Claim, Precision, Qualifiers
@@ -56,9 +58,13 @@ class Extractor:
         licences: Sequence[tuple[str, str]] = (),
         sizes: Sizes | None = None,
         trained: str | None = None,
+        short_names: ShortNames | None = None,
+        family_of: dict[str, str] | None = None,
     ) -> None:
         self.nlp: Language = build_nlp(models, organisations, licences, trained)
         self.sizes: Sizes = sizes or {}
+        self.short_names: ShortNames = short_names or {}
+        self.family_of: dict[str, str] = family_of or {}
 
     def extract(self, article: Article) -> list[Claim]:
         return self.extract_many([article])[0]
@@ -66,7 +72,13 @@ class Extractor:
     def extract_many(self, articles: Sequence[Article], batch_size: int = 16) -> list[list[Claim]]:
         docs = self.nlp.pipe((unwrap(a.text) for a in articles), batch_size=batch_size)
         return [
-            list(claims_of(article, sentences(doc), self.sizes))
+            list(
+                claims_of(
+                    article,
+                    with_short_names(sentences(doc), self.short_names, self.family_of),
+                    self.sizes,
+                )
+            )
             for article, doc in zip(articles, docs, strict=True)
         ]
 
@@ -89,6 +101,7 @@ def claims_of(article: Article, sents: list[Sentence], sizes: Sizes) -> Iterator
             continue
         drafts = [d for drafter in DRAFTERS for d in drafter(sentence, context.subject)]
         drafts = for_each_of(context.group, respectively(sentence, drafts, context.group))
+        drafts = coordinated_share(sentence, drafts)
         pairs += [(sentence, d) for d in drafts]
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
         draft = dataclasses.replace(draft, hedged=hedge_scope(sentence, draft))
@@ -134,7 +147,7 @@ def _claim(article: Article, sentence: Sentence, draft: Draft) -> Claim | None:
         text=article.text[start:end],
         start=start,
         end=end,
-        sentence=sentence.text.strip(),
+        sentence=article.text[sentence.start_char : sentence.end_char].strip(),
         qualifiers=Qualifiers(
             bound=Bound(draft.bound) if draft.bound else None,
             hedged=draft.hedged,

@@ -322,3 +322,52 @@ def respectively(
                 break
         result.extend(listed)
     return result
+
+
+COORDINATORS = frozenset({",", "and", "&", "both"})
+
+
+def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """'Gemini 1.5 Pro and Gemini 1.5 Flash are natively multimodal', 'launched Claude Opus 4
+    and Claude Sonnet 4 in May 2025': one value after models joined by 'and' or commas is
+    about each of them. Not when the sentence pairs values with models ('respectively') or
+    gives the last model a value of that attribute of its own."""
+    if "respectively" in (t.lower() for t in sentence.tokens):
+        return drafts
+    named = subjects(sentence)
+    extra: list[Draft] = []
+    for draft in drafts:
+        model = draft.model
+        if model is None or model not in named or model.end > draft.value_hit.start:
+            continue
+        chain = _chain_ending_at(sentence, named, model)
+        if len(chain) < 2:
+            continue
+        own = [d for d in drafts if d.attribute == draft.attribute and d.model == model]
+        if len(own) > 1 and draft.attribute not in ("modality",):
+            continue  # several values: no telling which goes with which model
+        others = {m.ident or m.text for m in chain[:-1]}
+        taken = {
+            d.model.ident or d.model.text
+            for d in drafts
+            if d.attribute == draft.attribute and d.model is not None and d.model != model
+        }
+        extra += [
+            dataclasses.replace(draft, model=m)
+            for m in chain[:-1]
+            if (m.ident or m.text) in others - taken
+        ]
+    return drafts + extra
+
+
+def _chain_ending_at(sentence: Sentence, named: list[Hit], last: Hit) -> list[Hit]:
+    """The models joined to ``last`` by commas and 'and' before it, in text order."""
+    chain = [last]
+    before = [m for m in named if m.end <= last.start]
+    for left in reversed(before):
+        right = chain[0]
+        between = sentence.tokens[left.end - sentence.start : right.start - sentence.start]
+        if not between or not all(t.strip().lower() in COORDINATORS | {""} for t in between):
+            break
+        chain.insert(0, left)
+    return chain

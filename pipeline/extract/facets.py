@@ -128,6 +128,8 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         return
     for run in _modality_runs(facets):
         facet = run[0]
+        if _another_model(sentence, facet):
+            continue  # "you would need a separate vision model"
         model = model_for(facet, sentence, fallback)
         if model is SKIP:
             continue
@@ -150,6 +152,16 @@ def _modality_value(hit: Hit) -> str:
 
 def _directional(hit: Hit) -> bool:
     return hit.ident.startswith(("modality:input:", "modality:output:"))
+
+
+OTHER_WORDS = frozenset({"separate", "another", "other", "dedicated", "different", "companion"})
+
+
+def _another_model(sentence: Sentence, facet: Hit) -> bool:
+    """A facet describing some other model: 'a separate vision model', 'another MoE model'."""
+    at = facet.start - sentence.start
+    before = {t.lower() for t in sentence.tokens[max(at - 2, 0) : at]}
+    return bool(before & OTHER_WORDS)
 
 
 def _modality_runs(facets: list[Hit], reach: int = 4) -> list[list[Hit]]:

@@ -35,27 +35,70 @@ def with_subjects(
 ) -> Iterator[tuple[Sentence, Context]]:
     """Each sentence (with its size references resolved) and who it refers back to."""
     recent: Hit | None = None
-    group: tuple[Hit, ...] = ()
+    groups: list[tuple[Hit, ...]] = []  # models named together lately, latest last
+    used: tuple[Hit, ...] = ()  # the group the previous sentence referred to
     age = 0
     named = [m for s in sents for m in s.of("MODEL") if m.ident]
     for sentence in sents:
         if sentence.heading:
-            recent, group = None, ()
+            recent, groups = None, []
         sentence = resolve_size_references(sentence, recent or main, sizes, named)
         mentions = subjects(sentence)
         if mentions and (sentence.heading or sentence.label in (None, "subject")):
             recent = mentions[0]
-        plural = bool(sentence.cue("plural")) and not mentions
+        plural = _plural(sentence) if not mentions else None
+        group: tuple[Hit, ...] = ()
         if sentence.heading:  # a heading claims only about the model it names
             yield sentence, Context(mentions[0] if mentions else None)
         else:
-            yield sentence, Context(recent or main, group if plural else ())
+            group = _group_for(groups, plural, used) if plural is not None else ()
+            yield sentence, Context(recent or main, group)
+        used = group  # "All three models ...". "Each offers ..." goes on about the same three
         together = tuple({m.ident or m.text: m for m in mentions}.values())
         if len(together) >= 2:
-            group, age = together, 0
+            groups, age = [*groups[-GROUP_MEMORY:], together], 0
         elif mentions or age >= GROUP_MEMORY:
-            group = ()  # "they" reaches back to the models named together just before
+            groups = []  # "they" reaches back to the models named together just before
         age += 1
+
+
+PLURAL_COUNTS = {"both": 2, "two": 2, "pair": 2, "three": 3, "four": 4, "five": 5}
+PLURAL_OPENERS = frozenset({"each", "both", "they", "all"})
+
+
+def _plural(sentence: Sentence) -> int | None:
+    """How many models a sentence refers back to: 0 for 'they' / 'each' (as many as were
+    named), 2 for 'both', 3 for 'all three'; None when it does not refer to several."""
+    cues = sentence.cue("plural")
+    words = [t.lower() for t in sentence.tokens if t.strip()]
+    if not cues and not (
+        (
+            words
+            and words[0] in PLURAL_OPENERS
+            and len(words) > 1
+            and words[1] not in ("of", "the", "this", "these", "model", "models")
+        )
+        or (words[:1] == ["each"] and words[1:2] == ["of"])
+    ):
+        return None
+    for cue in cues or ():
+        for word in cue.text.lower().split():
+            if word in PLURAL_COUNTS:
+                return PLURAL_COUNTS[word]
+    if words and words[0] in PLURAL_COUNTS:
+        return PLURAL_COUNTS[words[0]]
+    return 0
+
+
+def _group_for(groups: list[tuple[Hit, ...]], count: int, used: tuple[Hit, ...]) -> tuple[Hit, ...]:
+    """The latest group of that many models; for 'they' / 'each', the group the sentence
+    before referred to, else the latest."""
+    if count == 0 and used:
+        return used
+    for group in reversed(groups):
+        if count in (0, len(group)):
+            return group
+    return groups[-1] if groups and count == 0 else ()
 
 
 def resolve_size_references(

@@ -159,6 +159,39 @@ class Registry:
                 index[model_id] = sized
         return index
 
+    def short_names(self) -> dict[tuple[str, ...], list[tuple[str, str]]]:
+        """(family id, model id) by the words left of a member's name once its family's
+        name is taken away: "Opus" of Claude 3 Opus, "Large 2" of Mistral Large 2.
+
+        Only names with a capitalised word and no size ("70B") qualify; extraction reads
+        them as the member only where the article has already named its family.
+        """
+        index: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        for family_id, family in self.families.items():
+            family_words = family.name.replace("-", " ").split()
+            for model in self.members(family_id):
+                if model.id == family_id:
+                    continue
+                for name in (model.name, *model.aliases):
+                    for short in _short_forms(name, family_words):
+                        entry = (family_id, model.id)
+                        if entry not in index.setdefault(short, []):
+                            index[short].append(entry)
+        for short, entries in list(index.items()):
+            families = [f for f, _ in entries]
+            kept = [e for e in entries if families.count(e[0]) == 1]  # one member per family
+            if kept:
+                index[short] = kept
+            else:
+                del index[short]
+        return index
+
+    def family_index(self) -> dict[str, str]:
+        """Family id of every model and family id."""
+        index = {f: f for f in self.families}
+        index.update({m.id: m.family for m in self.models.values()})
+        return index
+
     def organisation_patterns(self) -> list[tuple[str, str]]:
         return _patterns(self.organisations.values())
 
@@ -188,6 +221,32 @@ class Registry:
                 "note": fact.note,
             }
         return record
+
+
+SHORT_NAME_STOPWORDS = frozenset(
+    {"moe", "vision", "instruct", "chat", "base", "it", "a", "api", "experimental", "preview"}
+)
+SIZE_WORD = re.compile(r"[\d.]+[BMKT]|\d+x\d+B?", re.IGNORECASE)
+
+
+def _short_forms(name: str, family_words: list[str]) -> list[tuple[str, ...]]:
+    """'Claude 3 Opus' in family 'Claude 3' -> [('Opus',)]; 'Mistral Large 2' in family
+    'Mistral Large' -> [('Large', '2')] (the vendor word dropped, the line word kept)."""
+    words = [w for w in name.replace("-", " ").split() if not SIZE_WORD.fullmatch(w)]
+    forms = []
+    rest = [w for w in words if w not in family_words]
+    if rest and rest != words:
+        forms.append(tuple(rest))
+    if len(words) >= 2 and family_words and words[0] == family_words[0]:
+        forms.append(tuple(words[1:]))
+    return [
+        f
+        for f in forms
+        if 1 <= len(f) <= 2
+        and tuple(words[-len(f) :]) == f  # a suffix: "Opus", not the vendor in "Meta Llama 3"
+        and any(w[0].isupper() and w.isalpha() for w in f)
+        and not any(w.lower() in SHORT_NAME_STOPWORDS for w in f)
+    ]
 
 
 def plain_value(value: Any) -> Any:

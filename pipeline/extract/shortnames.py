@@ -1,0 +1,87 @@
+"""Members named without their family: "Opus and Sonnet went live on Monday" after "Claude 3".
+
+A member's short name ("Opus", "Large 2", "NeMo", "Pro") is read as that member only once
+the article has named its family (or a member of it); when several named families have a
+member of that name, the one named most recently wins. The registry supplies the names
+(``Registry.short_names``); extraction never imports the registry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from pipeline.extract.hits import Hit, Sentence
+
+ShortNames = Mapping[tuple[str, ...], Sequence[tuple[str, str]]]  # words -> (family, model)
+
+# Short names that are also plain English words: not read at the start of a sentence
+# ("Large models need ..."), where the capital says nothing.
+PLAIN_WORDS = frozenset(
+    {"large", "small", "medium", "mini", "pro", "flash", "ultra", "nano", "turbo"}
+)
+LONGEST = 2
+
+
+def with_short_names(
+    sents: list[Sentence], names: ShortNames, family_of: Mapping[str, str]
+) -> list[Sentence]:
+    """The sentences, with a MODEL hit added for each member named by its short name."""
+    if not names:
+        return sents
+    latest: dict[str, int] = {}  # family id -> order of its latest mention
+    order = 0
+    result = []
+    for sentence in sents:
+        added: list[Hit] = []
+        taken = {
+            i for h in sentence.hits if h.kind in ("MODEL", "ORG") for i in range(h.start, h.end)
+        }
+        mentions = sorted(sentence.of("MODEL"), key=lambda h: h.start)
+        offsets = _token_offsets(sentence)
+        i = 0
+        tokens = sentence.tokens
+        while i < len(tokens):
+            at = sentence.start + i
+            for n in range(LONGEST, 0, -1):
+                words = tuple(tokens[i : i + n])
+                candidates = names.get(words)
+                if not candidates or any(at + k in taken for k in range(n)):
+                    continue
+                if i == 0 and n == 1 and words[0].lower() in PLAIN_WORDS:
+                    continue
+                for hit in mentions:  # families named earlier in this sentence count too
+                    if hit.end <= at and hit.ident in family_of:
+                        order += 1
+                        latest[family_of[hit.ident]] = order
+                known = [(latest[f], m) for f, m in candidates if f in latest]
+                if not known:
+                    continue
+                member = max(known)[1]
+                start_char = sentence.start_char + offsets[i]
+                end_char = sentence.start_char + offsets[i + n - 1] + len(tokens[i + n - 1])
+                text = sentence.text[offsets[i] : offsets[i + n - 1] + len(tokens[i + n - 1])]
+                added.append(Hit("MODEL", member, at, at + n, start_char, end_char, text))
+                i += n - 1
+                break
+            i += 1
+        for hit in [*mentions, *added]:
+            if hit.ident in family_of:
+                order += 1
+                latest[family_of[hit.ident]] = order
+        if added:
+            hits = tuple(sorted((*sentence.hits, *added), key=lambda h: (h.start, -h.end)))
+            sentence = dataclasses.replace(sentence, hits=hits)
+        result.append(sentence)
+    return result
+
+
+def _token_offsets(sentence: Sentence) -> list[int]:
+    """Character offset of each token within the sentence text."""
+    offsets = []
+    at = 0
+    for token in sentence.tokens:
+        found = sentence.text.find(token, at)
+        offsets.append(found if found >= 0 else at)
+        at = (found if found >= 0 else at) + len(token)
+    return offsets

@@ -1,0 +1,115 @@
+"""Which model a value goes to: coordinated names, groups referred back to, short names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.runner import Toolkit
+from tests.conftest import ArticleFactory
+
+
+def claims(kit: Toolkit, make_article: ArticleFactory, text: str) -> set[tuple[Any, ...]]:
+    found = kit.extractor.extract(make_article(text))
+    return {(c.model_id, c.attribute.value, _plain(c.value)) for c in found}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, dict):
+        return tuple(sorted(value.items()))
+    return value
+
+
+def test_one_value_after_coordinated_models_is_about_each(kit, make_article):
+    got = claims(kit, make_article, "Gemini 1.5 Pro and Gemini 1.5 Flash are natively multimodal.")
+    assert ("gemini-1.5-pro", "modality", ("multimodal",)) in got
+    assert ("gemini-1.5-flash", "modality", ("multimodal",)) in got
+
+
+def test_coordinated_models_share_a_release_date(kit, make_article):
+    got = claims(
+        kit, make_article, "Anthropic shipped Claude Opus 4 and Claude Sonnet 4 in May 2025."
+    )
+    assert ("claude-opus-4", "release_date", "2025-05") in got
+    assert ("claude-sonnet-4", "release_date", "2025-05") in got
+
+
+def test_respectively_is_not_shared(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Llama 3.1 405B and Mixtral 8x7B have 128K and 32K windows respectively.",
+    )
+    assert ("llama-3.1-405b", "context_length", 128_000) in got
+    assert ("mixtral-8x7b", "context_length", 32_000) in got
+    assert ("llama-3.1-405b", "context_length", 32_000) not in got
+
+
+def test_a_separate_vision_model_is_not_a_modality_claim(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Phi-4 is text-only, so you would pair it with a separate vision model for scans.",
+    )
+    assert got == {("phi-4", "modality", ("text-only",))}
+
+
+def test_a_list_of_inputs_keeps_images(kit, make_article):
+    got = claims(kit, make_article, "GPT-4o takes text, images and audio as input.")
+    assert ("gpt-4o", "modality", ("input:audio", "input:image")) in got
+
+
+def test_short_member_names_resolve_once_the_family_is_named(kit, make_article):
+    text = (
+        "Anthropic introduced Claude 3 this week, in three tiers.\n\n"
+        "Opus and Sonnet went live in the API on March 4, 2024."
+    )
+    got = claims(kit, make_article, text)
+    assert ("claude-3-opus", "release_date", "2024-03-04") in got
+    assert ("claude-3-sonnet", "release_date", "2024-03-04") in got
+
+
+def test_short_member_names_need_the_family(kit, make_article):
+    got = claims(kit, make_article, "Sonnet shipped on March 4, 2024, with a 200K window.")
+    assert not any(model_id and model_id.startswith("claude") for model_id, *_ in got)
+
+
+def test_short_names_pick_the_latest_family(kit, make_article):
+    text = (
+        "Claude 3 came first. Later, Claude 3.5 Sonnet arrived.\n\n"
+        "Sonnet reads 200K tokens of context."
+    )
+    got = claims(kit, make_article, text)
+    assert ("claude-3.5-sonnet", "context_length", 200_000) in got
+    assert ("claude-3-sonnet", "context_length", 200_000) not in got
+
+
+def test_a_counted_group_reaches_the_group_of_that_size(kit, make_article):
+    text = (
+        "Claude 3 Opus, Claude 3 Sonnet and Claude 3 Haiku make up the family. "
+        "Claude 3 Opus and Claude 3 Sonnet are on the API now. "
+        "All three models accept images as input. "
+        "Each offers a 200K-token context window."
+    )
+    got = claims(kit, make_article, text)
+    for model in ("claude-3-opus", "claude-3-sonnet", "claude-3-haiku"):
+        assert (model, "modality", ("input:image",)) in got
+        assert (model, "context_length", 200_000) in got
+
+
+def test_the_same_as_marks_a_comparison(kit, make_article):
+    text = (
+        "Claude 3 Opus and Claude 3 Haiku launched together. "
+        "Each offers 200K tokens of context, the same as Claude 2.1."
+    )
+    got = claims(kit, make_article, text)
+    assert ("claude-3-haiku", "context_length", 200_000) in got
+    assert ("claude-2.1", "context_length", 200_000) not in got
+
+
+def test_claim_sentence_is_a_slice_of_the_article(kit, make_article):
+    text = "Qwen2.5-72B \n 8 billion parameters"
+    article = make_article(text)
+    for claim in kit.extractor.extract(article):
+        assert claim.sentence in text
