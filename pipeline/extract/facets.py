@@ -33,8 +33,19 @@ DEVELOPER_VERBS = frozenset(
         "shipped",
         "rolled",
         "dropped",
+        "put",
+        "offers",
+        "unveil",
+        "unveils",
+        "release",
+        "releases",
+        "publishes",
+        "launch",
+        "launches",
+        "refreshed",
     }
 )
+RELATIVE_WORDS = frozenset({"which", "that", "model", "version", "release"})
 
 
 def _after_colon(sentence: Sentence, hit: Hit) -> bool:
@@ -42,10 +53,15 @@ def _after_colon(sentence: Sentence, hit: Hit) -> bool:
 
 
 def draft_developers(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
+    said: set[tuple[str, str]] = set()  # "Alibaba's Qwen team shipped Qwen3": one claim
     for org in sentence.of("ORG"):
         for model in _developer_subjects(sentence, org, fallback):
             if not org.ident and (model is None or model.ident):
                 continue  # an unregistered organisation only for an unregistered model
+            key = (model.ident or model.text if model else "", org.ident or org.text)
+            if key in said:
+                continue
+            said.add(key)
             yield Draft(
                 attribute="developer",
                 value_hit=org,
@@ -69,8 +85,15 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     if at >= 1 and tokens[at - 1] == "(":  # "Llama 3 70B (Meta)"
         return [m for m in models if m.end == org.start - 1][:1]
     following = tokens[at + org.end - org.start : at + org.end - org.start + 1]
-    if following in (["'s"], ["’s"]):  # "Meta's Llama 3"
-        return [m for m in models if 1 <= m.start - org.end <= 2][:1]
+    if following in (["'s"], ["’s"], ["'"], ["’"]):  # "Meta's Llama 3", "Databricks' DBRX"
+        # a possessive names the maker even of a model compared: "beats OpenAI's GPT-4"
+        owned = [m for m in sentence.of("MODEL") if 1 <= m.start - org.end <= 2][:1]
+        if owned:
+            return owned
+    if following in ([","],) and tokens[
+        at + org.end - org.start + 1 : at + org.end - org.start + 2
+    ] == ["whose"]:
+        return [m for m in models if 2 <= m.start - org.end <= 4][:1]  # "DeepSeek, whose R1"
     cue = next(
         (h for h in sentence.hits if h.ident == "developer" and 0 <= org.start - h.end <= 1), None
     )
@@ -79,14 +102,15 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     if cue is not None:
         model = model_for(org, sentence, fallback)
         return [] if model is SKIP else [model]
-    return _made_by_verb(sentence, org, models, tokens)
+    return _made_by_verb(sentence, org, models, tokens, fallback)
 
 
 def _made_by_verb(
-    sentence: Sentence, org: Hit, models: list[Hit], tokens: list[str]
+    sentence: Sentence, org: Hit, models: list[Hit], tokens: list[str], fallback: Hit | None
 ) -> Sequence[Hit | None]:
-    """'Microsoft last Thursday released Phi-4-mini and Phi-4-multimodal', or a relative
-    clause after the model: 'GPT-4, which OpenAI released'."""
+    """'Microsoft last Thursday released Phi-4-mini and Phi-4-multimodal', 'Meta released
+    it' (the model being discussed), or a relative clause after the model: 'GPT-4, which
+    OpenAI released', 'Phi-2, the 2.7B model Microsoft Research released'."""
     base = sentence.start
     verb = next(
         (
@@ -101,7 +125,17 @@ def _made_by_verb(
     after = [m for m in models if 0 < m.start - verb <= 6]
     if after:
         return _coordinated(sentence, after)
+    at = verb - sentence.start
+    if tokens[at + 1 : at + 2] == ["it"] and fallback is not None:
+        return [fallback]
     before = [m for m in models if 0 <= org.start - m.end <= 3]
+    if not before:  # "Phi-2, the 2.7-billion-parameter model Microsoft Research released"
+        before = [
+            m
+            for m in models
+            if 0 <= org.start - m.end <= 8
+            and RELATIVE_WORDS & set(tokens[m.end - sentence.start : org.start - sentence.start])
+        ]
     return before[-1:]
 
 

@@ -113,3 +113,32 @@ def test_claim_sentence_is_a_slice_of_the_article(kit, make_article):
     article = make_article(text)
     for claim in kit.extractor.extract(article):
         assert claim.sentence in text
+
+
+def test_developer_from_a_bare_apostrophe_possessive(kit, make_article):
+    got = claims(kit, make_article, "Databricks' DBRX has 132B parameters.")
+    assert ("dbrx", "developer", "databricks") in got
+
+
+def test_a_possessive_names_the_maker_of_a_compared_model(kit, make_article):
+    got = claims(kit, make_article, "Claude 3 Opus beats OpenAI's GPT-4 on most benchmarks.")
+    assert ("gpt-4", "developer", "openai") in got
+
+
+def test_maker_released_it_refers_to_the_model_discussed(kit, make_article):
+    text = "Grok-1 has 314 billion parameters. xAI released it under Apache 2.0."
+    got = claims(kit, make_article, text)
+    assert ("grok-1", "developer", "xai") in got
+
+
+def test_maker_in_a_relative_clause_after_the_model(kit, make_article):
+    text = "Phi-2, the small model Microsoft Research released in December 2023, did well."
+    assert ("phi-2", "developer", "microsoft") in claims(kit, make_article, text)
+    text = "DeepSeek, whose DeepSeek-R1 model made headlines, is based in Hangzhou."
+    assert ("deepseek-r1", "developer", "deepseek") in claims(kit, make_article, text)
+
+
+def test_one_developer_claim_per_model_and_maker(kit, make_article):
+    article = make_article("Alibaba's Qwen team shipped Qwen3 on Tuesday.")
+    found = [c for c in kit.extractor.extract(article) if c.attribute.value == "developer"]
+    assert [(c.model_id, c.value) for c in found] == [("qwen3", "alibaba")]
