@@ -198,7 +198,10 @@ def _architecture(sentence: Sentence, draft: Draft) -> dict[str, Any]:
         return value
     offset = draft.value_hit.start_char - sentence.start_char
     value.update(moe_details(sentence.text[max(offset, 0) :]))
+    names = sentence.of("MODEL")
     for hit in sentence.of("MOESHAPE"):
+        if any(m.start <= hit.start and hit.end <= m.end for m in names):
+            continue  # "Mixtral 8x7B": the name is no claim about its experts
         shape = parse_moe_shape(hit.text)
         if shape:
             value.setdefault("experts", shape["experts"])

@@ -72,7 +72,7 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
     mentions = sentence.of("MODEL")
     around = [m for m in mentions if m.start <= value.start and value.end <= m.end and m.synthetic]
     if around:  # "the 405B model": the size names the model
-        return around[0]
+        return around[0]  # even when compared: "than the dense 14B model" says it is 14B
     if value.kind in ("DATE", "RELDATE") and _set_off(sentence, value):  # ", last week, Llama 3.3"
         right_after = [m for m in subjects(sentence) if m.start - value.end == 1]
         if right_after:
@@ -105,6 +105,8 @@ def _next_unit(sentence: Sentence, value: Hit) -> Hit | None:
         if hit.kind == "CUE" and hit.ident in COUNT_UNITS and 0 <= hit.start - value.end <= 2:
             if hit.ident == "active" and hit.start != value.end:
                 continue  # "700 million monthly active users" is no parameter count
+            if any(c.kind == "COUNT" and value.end <= c.start < hit.start for c in sentence.hits):
+                return None  # "32B handle 128K tokens": the unit is the other count's
             return hit
     return None
 
@@ -162,6 +164,8 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
     """(attribute, scope) of a count, from its unit and the sentence's cues; None if unclear."""
     if sentence.label and sentence.colon is not None and value.start >= sentence.colon:
         return _labelled_count(sentence.label, value)
+    if _parameter_scale(value) and _active_phrase(sentence, value):
+        return "active_parameters", "active"
     if unit is None:
         return _unitless_context(sentence, value)
     ident = unit.ident
@@ -175,6 +179,44 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
     if ident == "context":
         return None if _parameter_scale(value) else ("context_length", "")
     return _token_attribute(sentence, value, unit) if ident == "tokens" else None
+
+
+ACTIVE_VERBS = frozenset({"activates", "activate", "activating", "activated", "through"})
+ACTIVE_WORDS = frozenset({"active", "activated"})
+ACTIVE_GAP = frozenset(
+    {
+        "of",
+        "them",
+        "these",
+        "those",
+        "are",
+        "is",
+        "only",
+        "parameters",
+        "params",
+        "remain",
+        "stay",
+        "get",
+        "which",
+        "being",
+        "actually",
+    }
+)
+
+
+def _active_phrase(sentence: Sentence, value: Hit) -> bool:
+    """'activates 22 billion', '37 billion of them are activated', 'routes each token
+    through 22B of them': the count is of active parameters."""
+    at, end = value.start - sentence.start, value.end - sentence.start
+    words = [t.lower() for t in sentence.tokens]
+    if at >= 1 and words[at - 1] in ACTIVE_VERBS:
+        return words[at - 1] != "through" or "of" in words[end : end + 1]
+    for word in words[end : end + 5]:
+        if word in ACTIVE_WORDS:
+            return True
+        if word not in ACTIVE_GAP and word.strip():
+            return False
+    return False
 
 
 def _unitless_context(sentence: Sentence, value: Hit) -> tuple[str, str] | None:
@@ -240,6 +282,8 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
                 continue
             found = count_attribute(sentence, value, unit)
             model = model_for(value, sentence, fallback)
+            if found is None and model is not None and model is not SKIP and _names(model, value):
+                found = ("parameters", "")  # "the 13B", "the 235B flagship": the size named
             if not found or model is SKIP or _negated_before(sentence, group[0]):
                 continue
             attribute, scope = found
@@ -265,6 +309,13 @@ def _range(sentence: Sentence, group: list[Hit]) -> tuple[int, int] | None:
     if opener not in RANGE_OPENERS or low is None or high is None:
         return None
     return (low, high)
+
+
+def _names(model: Hit, value: Hit) -> bool:
+    """Is the value the size in a size reference ('the 13B')? A size listed after a name
+    ('Qwen3 8B, 14B') is a name itself (its reference is the bare count): no claim."""
+    inside = model.start <= value.start and value.end <= model.end
+    return model.synthetic and inside and (model.start, model.end) != (value.start, value.end)
 
 
 def _inside_model(sentence: Sentence, value: Hit) -> bool:

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.claims import subjects
+from pipeline.extract.claims import count_groups, subjects
 from pipeline.extract.hits import Hit, Sentence
 from pipeline.extract.numbers import parse_count_text
 
@@ -107,17 +107,13 @@ def resolve_size_references(
     """Add a synthetic mention for 'the 27B model' naming the member of that size: of the
     family being discussed, else of another family the article names."""
     added = []
-    for count in sentence.of("COUNT"):
-        reference = _size_reference(sentence, count)
-        if reference is None:
-            continue
+    for count, (start, end) in _size_references(sentence):
         size = parse_count_text(count.text)
         family = _family_mention(sentence, count, fallback)
         member = _member_of_size(family, size, sizes) or next(
             (m for m in (_member_of_size(n, size, sizes) for n in reversed(named)) if m), None
         )
         if member is not None:
-            start, end = reference
             added.append(_span_hit(sentence, start, end, member))
     if not added:
         return sentence
@@ -125,21 +121,102 @@ def resolve_size_references(
     return dataclasses.replace(sentence, hits=hits)
 
 
-def _size_reference(sentence: Sentence, count: Hit) -> tuple[int, int] | None:
+NOT_NOUNS = frozenset(
+    {
+        "parameters",
+        "parameter",
+        "params",
+        "tokens",
+        "token",
+        "-",
+        "of",
+        "to",
+        "and",
+        "or",
+        ",",
+        "total",
+        "active",
+        "in",
+        "per",
+        "x",
+        "context",
+    }
+)
+
+
+def _size_references(sentence: Sentence) -> Iterator[tuple[Hit, tuple[int, int]]]:
+    """Counts naming a model by its size, with the token span of each reference: 'the 27B
+    model', 'the dense 14B model', 'the 70B one', 'the 1B and 3B models' (one reference per
+    size), and a bare 'the 13B' (billions only)."""
+    for listed in count_groups(sentence):
+        group = [c for c in listed if not _inside_name(sentence, c)]
+        if not group:
+            continue
+        if _listed_sizes(sentence, group):  # "Qwen3 8B, 14B and 32B"
+            yield from ((count, (count.start, count.end)) for count in group)
+            continue
+        first = _size_reference(sentence, group[0], group[-1])
+        if first is None:
+            continue
+        if len(group) == 1:
+            yield group[0], first
+            continue
+        start, end = first
+        yield group[0], (start, group[0].end)
+        for count in group[1:-1]:
+            yield count, (count.start, count.end)
+        yield group[-1], (group[-1].start, end)
+
+
+def _listed_sizes(sentence: Sentence, group: list[Hit]) -> bool:
+    """Sizes listed after a sized name ('Qwen3 8B, 14B and 32B'): each names a member.
+    (A list of sizes after a family's name, 'Qwen3 comes in 0.6B, 1.7B and 4B', stays a
+    claim about the family.)"""
+    if not all(c.text.rstrip().endswith(("B", "b")) for c in group):
+        return False
+    at = group[0].start - sentence.start
+    words = [t.lower() for t in sentence.tokens]
+    if at >= 1 and words[at - 1] in (",", "and"):
+        return any(
+            m.end == group[0].start - 1 and not m.synthetic and _inside_name(sentence, c)
+            for m in sentence.of("MODEL")
+            for c in sentence.of("COUNT")
+            if c.end == m.end
+        )
+    return False
+
+
+def _inside_name(sentence: Sentence, count: Hit) -> bool:
+    return any(m.start <= count.start and count.end <= m.end for m in sentence.of("MODEL"))
+
+
+def _size_reference(
+    sentence: Sentence, count: Hit, last: Hit | None = None
+) -> tuple[int, int] | None:
     """Token span of 'the 27B model' / 'the 70B one' around a count, else None."""
+    last = last or count
     before = count.start - sentence.start - 1
-    after = count.end - sentence.start
-    if before < 0 or after >= len(sentence.tokens):
+    after = last.end - sentence.start
+    if before < 0:
         return None
     if sentence.tokens[before].lower() not in DETERMINERS and before >= 1:
         before -= 1  # one adjective between: "the dense 14B model"
     if sentence.tokens[before].lower() not in DETERMINERS:
         return None
-    noun = sentence.tokens[after].lower()
-    is_noun = noun == "one" or any(
-        h.ident == "size_noun" and h.start == count.end for h in sentence.hits
+    noun = sentence.tokens[after].lower() if after < len(sentence.tokens) else ""
+    is_noun = noun in ("one", "ones") or any(
+        h.ident == "size_noun" and h.start == last.end for h in sentence.hits
     )
-    return (sentence.start + before, count.end + 1) if is_noun else None
+    if is_noun:
+        return (sentence.start + before, last.end + 1)
+    bare = last is count and count.text.rstrip().endswith(("B", "b", "billion"))
+    if (
+        bare
+        and noun not in NOT_NOUNS
+        and not any(h.kind == "CUE" and h.start == count.end for h in sentence.hits)
+    ):
+        return (sentence.start + before, count.end)  # "the 13B", "the 34B chat"
+    return None
 
 
 def _family_mention(sentence: Sentence, count: Hit, fallback: Hit | None) -> Hit | None:

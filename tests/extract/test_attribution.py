@@ -142,3 +142,39 @@ def test_one_developer_claim_per_model_and_maker(kit, make_article):
     article = make_article("Alibaba's Qwen team shipped Qwen3 on Tuesday.")
     found = [c for c in kit.extractor.extract(article) if c.attribute.value == "developer"]
     assert [(c.model_id, c.value) for c in found] == [("qwen3", "alibaba")]
+
+
+def test_a_moe_shape_inside_a_name_is_no_expert_claim(kit, make_article):
+    got = claims(kit, make_article, "Mixtral 8x7B is a sparse mixture-of-experts model.")
+    assert ("mixtral-8x7b", "architecture", (("type", "moe"),)) in got
+
+
+def test_active_parameters_phrased_around_the_count(kit, make_article):
+    text = (
+        "DeepSeek-V3 has 671B parameters, and 37 billion of them are activated for each token. "
+        "Qwen3-235B-A22B activates 22 billion per token."
+    )
+    got = claims(kit, make_article, text)
+    assert ("deepseek-v3", "active_parameters", 37_000_000_000) in got
+    assert ("qwen3-235b-a22b", "active_parameters", 22_000_000_000) in got
+
+
+def test_sizes_listed_after_a_sized_name_are_members(kit, make_article):
+    got = claims(kit, make_article, "Qwen3 8B, 14B and 32B handle 128K tokens of context.")
+    for model in ("qwen3-8b", "qwen3-14b", "qwen3-32b"):
+        assert (model, "context_length", 128_000) in got
+    assert not any(attr == "context_length" and value > 10**9 for _, attr, value in got)
+
+
+def test_coordinated_size_references(kit, make_article):
+    text = "Llama 3.2 arrived in September. The 1B and 3B models handle 128K tokens of context."
+    got = claims(kit, make_article, text)
+    assert ("llama-3.2-1b", "context_length", 128_000) in got
+    assert ("llama-3.2-3b", "context_length", 128_000) in got
+
+
+def test_a_bare_size_reference_is_a_parameters_claim(kit, make_article):
+    text = "OLMo 2 comes in two sizes. The 13B was trained on 5 trillion tokens."
+    got = claims(kit, make_article, text)
+    assert ("olmo-2-13b", "parameters", 13_000_000_000) in got
+    assert ("olmo-2-13b", "training_tokens", 5_000_000_000_000) in got
