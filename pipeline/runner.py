@@ -58,7 +58,7 @@ def _toolkit(extra_registry: tuple[str, ...], trained: str | None) -> Toolkit:
         registry.size_index(),
         trained=trained,
         short_names=registry.short_names(),
-        family_of=registry.family_index(),
+        families=registry.family_index(),
     )
     return Toolkit(registry, extractor)
 

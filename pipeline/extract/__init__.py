@@ -7,7 +7,7 @@ character offsets and the sentence, which is all that checking and review need.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -59,12 +59,12 @@ class Extractor:
         sizes: Sizes | None = None,
         trained: str | None = None,
         short_names: ShortNames | None = None,
-        family_of: dict[str, str] | None = None,
+        families: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
         self.nlp: Language = build_nlp(models, organisations, licences, trained)
         self.sizes: Sizes = sizes or {}
         self.short_names: ShortNames = short_names or {}
-        self.family_of: dict[str, str] = family_of or {}
+        self.families: Mapping[str, tuple[str, str]] = families or {}
 
     def extract(self, article: Article) -> list[Claim]:
         return self.extract_many([article])[0]
@@ -75,15 +75,21 @@ class Extractor:
             list(
                 claims_of(
                     article,
-                    with_short_names(sentences(doc), self.short_names, self.family_of),
+                    with_short_names(sentences(doc), self.short_names, self.families),
                     self.sizes,
+                    self.families,
                 )
             )
             for article, doc in zip(articles, docs, strict=True)
         ]
 
 
-def claims_of(article: Article, sents: list[Sentence], sizes: Sizes) -> Iterator[Claim]:
+def claims_of(
+    article: Article,
+    sents: list[Sentence],
+    sizes: Sizes,
+    families: Mapping[str, tuple[str, str]] | None = None,
+) -> Iterator[Claim]:
     """Every claim of an article, in text order, without duplicates."""
     main = main_model(sents)
     seen: set[str] = set()
@@ -102,6 +108,7 @@ def claims_of(article: Article, sents: list[Sentence], sizes: Sizes) -> Iterator
         drafts = [d for drafter in DRAFTERS for d in drafter(sentence, context.subject)]
         drafts = for_each_of(context.group, respectively(sentence, drafts, context.group))
         drafts = coordinated_share(sentence, drafts)
+        drafts = sizes_of_family(sentence, drafts, families or {})
         pairs += [(sentence, d) for d in drafts]
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
         draft = dataclasses.replace(draft, hedged=hedge_scope(sentence, draft))
@@ -109,6 +116,27 @@ def claims_of(article: Article, sents: list[Sentence], sizes: Sizes) -> Iterator
         if claim is not None and claim.id not in seen:
             seen.add(claim.id)
             yield claim
+
+
+def sizes_of_family(
+    sentence: Sentence, drafts: list[Draft], families: Mapping[str, tuple[str, str]]
+) -> list[Draft]:
+    """Several sizes said of a member the sentence does not name ('six dense ones (0.6B,
+    1.7B, 4B)' under a heading, the article being mostly about one member) are the sizes of
+    its family."""
+    sized = [d for d in drafts if d.attribute == "parameters" and d.model is not None]
+    models = {d.model.ident for d in sized if d.model is not None}
+    if len(sized) < 2 or len(models) != 1:
+        return drafts
+    model = sized[0].model
+    assert model is not None
+    if model in sentence.hits or model.ident not in families:
+        return drafts
+    family_id, name = families[model.ident]
+    if family_id == model.ident:
+        return drafts
+    family = Hit("MODEL", family_id, -1, -1, -1, -1, name, synthetic=True)
+    return [dataclasses.replace(d, model=family) if d in sized else d for d in drafts]
 
 
 def for_each_of(group: tuple[Hit, ...], drafts: list[Draft]) -> list[Draft]:

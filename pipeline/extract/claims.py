@@ -166,6 +166,8 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
         return _labelled_count(sentence.label, value)
     if _parameter_scale(value) and _active_phrase(sentence, value):
         return "active_parameters", "active"
+    if unit is None and _parameter_scale(value) and _after_size_noun(sentence, value):
+        return "parameters", ""
     if unit is None:
         return _unitless_context(sentence, value)
     ident = unit.ident
@@ -179,6 +181,15 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
     if ident == "context":
         return None if _parameter_scale(value) else ("context_length", "")
     return _token_attribute(sentence, value, unit) if ident == "tokens" else None
+
+
+def _after_size_noun(sentence: Sentence, value: Hit) -> bool:
+    """'three sizes, 7B, 13B and 70B', 'in two sizes: 8B and 70B': sizes listed after the noun."""
+    first = next((g[0] for g in count_groups(sentence) if value in g), value)
+    at = first.start - sentence.start
+    if at < 2 or sentence.tokens[at - 1] not in (",", ":", "(", "—", "-"):
+        return False
+    return any(h.ident == "size_noun" and h.end == first.start - 1 for h in sentence.hits)
 
 
 ACTIVE_VERBS = frozenset({"activates", "activate", "activating", "activated", "through"})

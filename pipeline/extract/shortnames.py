@@ -24,7 +24,7 @@ LONGEST = 2
 
 
 def with_short_names(
-    sents: list[Sentence], names: ShortNames, family_of: Mapping[str, str]
+    sents: list[Sentence], names: ShortNames, families: Mapping[str, tuple[str, str]]
 ) -> list[Sentence]:
     """The sentences, with a MODEL hit added for each member named by its short name."""
     if not names:
@@ -51,9 +51,9 @@ def with_short_names(
                 if i == 0 and n == 1 and words[0].lower() in PLAIN_WORDS:
                     continue
                 for hit in mentions:  # families named earlier in this sentence count too
-                    if hit.end <= at and hit.ident in family_of:
+                    if hit.end <= at and hit.ident in families:
                         order += 1
-                        latest[family_of[hit.ident]] = order
+                        latest[families[hit.ident][0]] = order
                 known = [(latest[f], m) for f, m in candidates if f in latest]
                 if not known:
                     continue
@@ -66,9 +66,9 @@ def with_short_names(
                 break
             i += 1
         for hit in [*mentions, *added]:
-            if hit.ident in family_of:
+            if hit.ident in families:
                 order += 1
-                latest[family_of[hit.ident]] = order
+                latest[families[hit.ident][0]] = order
         if added:
             hits = tuple(sorted((*sentence.hits, *added), key=lambda h: (h.start, -h.end)))
             sentence = dataclasses.replace(sentence, hits=hits)

@@ -44,7 +44,8 @@ def with_subjects(
             recent, groups = None, []
         sentence = resolve_size_references(sentence, recent or main, sizes, named)
         mentions = subjects(sentence)
-        if mentions and (sentence.heading or sentence.label in (None, "subject")):
+        labelled = sentence.heading or sentence.label in (None, "subject")
+        if mentions and labelled and not _aside(mentions[0], recent, sizes):
             recent = mentions[0]
         plural = _plural(sentence) if not mentions else None
         group: tuple[Hit, ...] = ()
@@ -60,6 +61,18 @@ def with_subjects(
         elif mentions or age >= GROUP_MEMORY:
             groups = []  # "they" reaches back to the models named together just before
         age += 1
+
+
+def _aside(mention: Hit, recent: Hit | None, sizes: Sizes) -> bool:
+    """'The 7B model runs fine on my laptop' in a piece about Llama 2: a size reference to a
+    member of the family being discussed is an aside; 'it' still means the family."""
+    if not mention.synthetic or recent is None or recent.synthetic:
+        return False
+    return (
+        recent.ident != mention.ident
+        and any(model_id == mention.ident for _, model_id in sizes.get(recent.ident, ()))
+        and recent.ident not in {model_id for _, model_id in sizes.get(recent.ident, ())}
+    )
 
 
 PLURAL_COUNTS = {"both": 2, "two": 2, "pair": 2, "three": 3, "four": 4, "five": 5}

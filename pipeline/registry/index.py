@@ -186,10 +186,10 @@ class Registry:
                 del index[short]
         return index
 
-    def family_index(self) -> dict[str, str]:
-        """Family id of every model and family id."""
-        index = {f: f for f in self.families}
-        index.update({m.id: m.family for m in self.models.values()})
+    def family_index(self) -> dict[str, tuple[str, str]]:
+        """(family id, family name) of every model id and family id."""
+        index = {f.id: (f.id, f.name) for f in self.families.values()}
+        index.update({m.id: (m.family, self.families[m.family].name) for m in self.models.values()})
         return index
 
     def organisation_patterns(self) -> list[tuple[str, str]]:

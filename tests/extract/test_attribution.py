@@ -178,3 +178,32 @@ def test_a_bare_size_reference_is_a_parameters_claim(kit, make_article):
     got = claims(kit, make_article, text)
     assert ("olmo-2-13b", "parameters", 13_000_000_000) in got
     assert ("olmo-2-13b", "training_tokens", 5_000_000_000_000) in got
+
+
+def test_sizes_listed_after_the_noun_are_parameters(kit, make_article):
+    got = claims(
+        kit, make_article, "Llama 2 has three sizes, 7B, 13B and 70B, each with a chat version."
+    )
+    for size in (7, 13, 70):
+        assert ("llama-2", "parameters", size * 10**9) in got
+
+
+def test_a_size_reference_is_an_aside_in_a_piece_about_the_family(kit, make_article):
+    text = (
+        "Llama 2 came out last week. The 7B model runs fine on my laptop. "
+        "It reads 4K tokens of context."
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-2-7b", "parameters", 7 * 10**9) in got
+    assert ("llama-2", "context_length", 4_000) in got
+
+
+def test_several_sizes_of_an_unnamed_member_are_its_family_sizes(kit, make_article):
+    text = (
+        "Qwen3-30B-A3B is the one I use. Qwen3-30B-A3B is fast.\n\n"
+        "## Sizes\n\n"
+        "There are six dense ones (0.6B, 1.7B, 4B, 8B, 14B and 32B)."
+    )
+    got = claims(kit, make_article, text)
+    assert ("qwen3", "parameters", 600_000_000) in got
+    assert not any(m == "qwen3-30b-a3b" and a == "parameters" for m, a, _ in got)
