@@ -282,7 +282,13 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
     if not cues:
         return None
     nearest = min(cues, key=lambda h: abs(h.start - value.start))
+    bare_month = value.ident == "date-month" and not any(c.isdigit() for c in value.text)
+    if bare_month and abs(nearest.start - value.start) > MONTH_CUE_REACH:
+        return None  # a bare month is weak: "The launch puts ... rattled markets in January"
     return "knowledge_cutoff" if nearest.ident == "cutoff" else "release_date"
+
+
+MONTH_CUE_REACH = 6
 
 
 def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:

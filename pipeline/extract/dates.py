@@ -38,7 +38,9 @@ def _parser(base: dt.date | None) -> DateDataParser:
 def parse_date(text: str, *, relative: bool, published: dt.date | None) -> ParsedDate | None:
     """Normalise one candidate span; None when dateparser cannot read it."""
     cleaned = _ORDINAL.sub(r"\1", text.replace(" of ", " ")).strip()
-    cleaned = re.sub(r"^(on|in|during|since|late|early|mid-?)\s+", "", cleaned, flags=re.I)
+    cleaned = re.sub(
+        r"^(?i:on|in|during|since|late|early|mid-?|until|by|last)\s+(?=[A-Z0-9])", "", cleaned
+    )
     yearless = not relative and not _YEAR.search(cleaned)
     unresolved = (relative or yearless) and published is None
     data = _parser(published).get_date_data(cleaned)

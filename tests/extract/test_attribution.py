@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pipeline.runner import Toolkit
@@ -207,3 +208,32 @@ def test_several_sizes_of_an_unnamed_member_are_its_family_sizes(kit, make_artic
     got = claims(kit, make_article, text)
     assert ("qwen3", "parameters", 600_000_000) in got
     assert not any(m == "qwen3-30b-a3b" and a == "parameters" for m, a, _ in got)
+
+
+def test_a_bare_month_resolves_to_the_latest_such_month_before_publication(kit, make_article):
+    article = make_article(
+        "Claude 2.1 arrived in November with a 200K window.", published=dt.date(2024, 3, 5)
+    )
+    found = [c for c in kit.extractor.extract(article) if c.attribute.value == "release_date"]
+    assert [(c.model_id, c.value, c.qualifiers.relative_date) for c in found] == [
+        ("claude-2.1", "2023-11", True)
+    ]
+
+
+def test_a_month_with_its_year_keeps_the_year(kit, make_article):
+    got = claims(kit, make_article, "Claude 3.5 Sonnet was released in June 2024.")
+    assert ("claude-3.5-sonnet", "release_date", "2024-06") in got
+
+
+def test_a_bare_month_far_from_any_release_word_is_no_date_claim(kit, make_article):
+    text = (
+        "The launch puts Alibaba in direct competition with DeepSeek, whose DeepSeek-R1 model "
+        "rattled Western markets in January."
+    )
+    got = claims(kit, make_article, text)
+    assert not any(attr == "release_date" for _, attr, _ in got)
+
+
+def test_may_the_verb_is_no_date(kit, make_article):
+    got = claims(kit, make_article, "Llama 3 may get a larger context window, Meta said.")
+    assert not any(attr == "release_date" for _, attr, _ in got)
