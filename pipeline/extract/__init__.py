@@ -7,6 +7,7 @@ character offsets and the sentence, which is all that checking and review need.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -33,7 +34,13 @@ from pipeline.extract.nlp import build_nlp, unwrap, word_count
 from pipeline.extract.numbers import moe_details, parse_count_text, parse_moe_shape
 from pipeline.extract.shortnames import ShortNames, with_short_names
 from pipeline.extract.subjects import Sizes, with_subjects
-from pipeline.extract.tables import flat_blocks, flat_drafts, markdown_drafts, table_blocks
+from pipeline.extract.tables import (
+    flat_blocks,
+    flat_drafts,
+    licence_key,
+    markdown_drafts,
+    table_blocks,
+)
 from pipeline.schema import Article, Attribute, Bound, Claim, Precision, Qualifiers
 
 __all__ = ["Extractor", "word_count"]
@@ -65,6 +72,7 @@ class Extractor:
         self.sizes: Sizes = sizes or {}
         self.short_names: ShortNames = short_names or {}
         self.families: Mapping[str, tuple[str, str]] = families or {}
+        self.licence_names = licence_names_of(licences)
 
     def extract(self, article: Article) -> list[Claim]:
         return self.extract_many([article])[0]
@@ -78,10 +86,25 @@ class Extractor:
                     with_short_names(sentences(doc), self.short_names, self.families),
                     self.sizes,
                     self.families,
+                    self.licence_names,
                 )
             )
             for article, doc in zip(articles, docs, strict=True)
         ]
+
+
+LICENCE_WORDS = re.compile(r"\s*\b(license|licence|terms of use|terms)\s*$", re.I)
+
+
+def licence_names_of(licences: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """'Gemma Terms of Use' / 'Gemma license' -> {'gemma': 'gemma'}: the names a table cell
+    may give a licence by (a name shared by two licences is left out)."""
+    names: dict[str, set[str]] = {}
+    for alias, ident in licences:
+        for name in (alias, LICENCE_WORDS.sub("", alias)):
+            if name.strip():
+                names.setdefault(licence_key(name), set()).add(ident)
+    return {name: next(iter(ids)) for name, ids in names.items() if len(ids) == 1}
 
 
 def claims_of(
@@ -89,19 +112,23 @@ def claims_of(
     sents: list[Sentence],
     sizes: Sizes,
     families: Mapping[str, tuple[str, str]] | None = None,
+    licence_names: Mapping[str, str] | None = None,
 ) -> Iterator[Claim]:
     """Every claim of an article, in text order, without duplicates."""
     main = main_model(sents)
+    licence_names = licence_names or {}
     seen: set[str] = set()
     tabular = {id(s) for block in table_blocks(sents) for s in block}
     pairs = [
         (d_sentence(block, d), d)
         for block in table_blocks(sents)
-        for d in markdown_drafts(block, article.text)
+        for d in markdown_drafts(block, article.text, licence_names)
     ]
     for columns, rows in flat_blocks(sents):
         tabular.update(id(r) for r in rows)
-        pairs += [(row, d) for row in rows for d in flat_drafts(columns, row, article.text)]
+        pairs += [
+            (row, d) for row in rows for d in flat_drafts(columns, row, article.text, licence_names)
+        ]
     for sentence, context in with_subjects(sents, main, sizes):
         if id(sentence) in tabular:
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +30,8 @@ MODALITY_WORDS = {
 _WORD = r"(?:text|image|images|audio|video|speech)"
 _MODALITY_RUN = re.compile(rf"\s*({_WORD}(?:\s*(?:,|\+|and)\s*{_WORD})*)", re.I)
 COUNT_ATTRIBUTES = ("parameters", "active_parameters", "context_length", "training_tokens")
+LicenceNames = Mapping[str, str]  # a licence's name without "License" ("gemma") -> licence id
+EMPTY_NAMES: LicenceNames = {}
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,9 @@ def table_blocks(sents: list[Sentence]) -> Iterator[list[Sentence]]:
         yield block
 
 
-def markdown_drafts(block: list[Sentence], text: str) -> Iterator[Draft]:
+def markdown_drafts(
+    block: list[Sentence], text: str, licences: LicenceNames = EMPTY_NAMES
+) -> Iterator[Draft]:
     header, *rows = block
     rows = [r for r in rows if not SEPARATOR.match(r.text)]
     columns = markdown_cells(header)
@@ -89,7 +93,7 @@ def markdown_drafts(block: list[Sentence], text: str) -> Iterator[Draft]:
             attribute = label_of(cells[0].text(text)) if cells else None
             for model, cell in zip(column_models, cells[1:], strict=False):
                 if model is not None:
-                    yield from cell_drafts(attribute, [cell], model, text)
+                    yield from cell_drafts(attribute, [cell], model, text, licences)
         return
     labels = [label_of(c.text(text)) for c in columns]
     for row in rows:
@@ -97,18 +101,23 @@ def markdown_drafts(block: list[Sentence], text: str) -> Iterator[Draft]:
         model = _model_of(cells[0], text) if cells else None
         if model is None:
             continue
-        yield from _row_drafts(labels, columns, cells, model, text)
+        yield from _row_drafts(labels, columns, cells, model, text, licences)
 
 
 def _row_drafts(
-    labels: list[str | None], columns: list[Cell], cells: list[Cell], model: Hit, text: str
+    labels: list[str | None],
+    columns: list[Cell],
+    cells: list[Cell],
+    model: Hit,
+    text: str,
+    licences: LicenceNames = EMPTY_NAMES,
 ) -> Iterator[Draft]:
     modality_cells = []
     for label, column, cell in zip(labels, columns, cells, strict=False):
         if label == "modality":
             modality_cells.append((column.text(text).lower(), cell))
         elif label not in (None, "subject"):
-            yield from cell_drafts(label, [cell], model, text)
+            yield from cell_drafts(label, [cell], model, text, licences)
     if modality_cells:
         yield from _modality_draft(modality_cells, model, text)
 
@@ -124,24 +133,32 @@ def _model_of(cell: Cell, text: str) -> Hit | None:
     return Hit("MODEL", "", -1, -1, cell.start, cell.end, name, synthetic=True)
 
 
-def cell_drafts(attribute: str | None, cells: list[Cell], model: Hit, text: str) -> Iterator[Draft]:
+def cell_drafts(
+    attribute: str | None,
+    cells: list[Cell],
+    model: Hit,
+    text: str,
+    licences: LicenceNames = EMPTY_NAMES,
+) -> Iterator[Draft]:
     """Drafts for one attribute from the cells holding its value."""
     if attribute is None or attribute == "subject":
         return
     for cell in cells:
         if EMPTY.match(cell.text(text)):
             continue
-        draft = _cell_draft(attribute, cell, model, text)
+        draft = _cell_draft(attribute, cell, model, text, licences)
         if draft is not None:
             yield draft
 
 
-def _cell_draft(attribute: str, cell: Cell, model: Hit, text: str) -> Draft | None:
+def _cell_draft(
+    attribute: str, cell: Cell, model: Hit, text: str, licences: LicenceNames = EMPTY_NAMES
+) -> Draft | None:
     sentence = cell.sentence
     hedged = _hedged(sentence)
     if attribute == "architecture":
         return _architecture_draft(cell, attribute, model, text)
-    hit = _value_hit(attribute, cell)
+    hit = _value_hit(attribute, cell) or _licence_by_name(attribute, cell, text, licences)
     if hit is None:
         return None
     bound = _bound_before(sentence, hit) if hit.kind == "COUNT" else None
@@ -167,6 +184,25 @@ def _value_hit(attribute: str, cell: Cell) -> Hit | None:
     else:
         return _facet_hit(attribute, cell)
     return found[0] if found else None
+
+
+def _licence_by_name(attribute: str, cell: Cell, text: str, licences: LicenceNames) -> Hit | None:
+    """A licence cell naming the licence without the word 'License' ('Gemma', 'Llama 3.1
+    Community', 'Qwen'): a synthetic LICENCE hit over the cell."""
+    if attribute != "license" or not licences:
+        return None
+    words = cell.text(text).strip(" *_|\t\n.")
+    key = licence_key(words)
+    ident = licences.get(key) or licences.get(licence_key(words + " license"))
+    if ident is None:
+        return None
+    start = text.find(words, cell.start, cell.end)
+    start = cell.start if start < 0 else start
+    return Hit("LICENCE", ident, -1, -1, start, start + len(words), words, synthetic=True)
+
+
+def licence_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("licence", "license").lower()).strip()
 
 
 def _facet_hit(attribute: str, cell: Cell) -> Hit | None:
@@ -271,7 +307,9 @@ def flat_blocks(sents: list[Sentence]) -> Iterator[tuple[list[str], list[Sentenc
             yield columns, rows
 
 
-def flat_drafts(columns: list[str], row: Sentence, text: str) -> Iterator[Draft]:
+def flat_drafts(
+    columns: list[str], row: Sentence, text: str, licences: LicenceNames = EMPTY_NAMES
+) -> Iterator[Draft]:
     """Values in a flattened row are taken in column order, each from the next fitting hit."""
     model = row.of("MODEL")[0]
     cursor = model.end_char
@@ -285,6 +323,12 @@ def flat_drafts(columns: list[str], row: Sentence, text: str) -> Iterator[Draft]
                 cursor = cell.end
             continue
         hit = _next_fitting(attribute, row, cursor)
+        if hit is None and attribute == "license" and licences:
+            rest = Cell(row, cursor, row.end_char)  # "... Feb 2024 Gemma": the licence's name
+            draft = _cell_draft("license", rest, model, text, licences)
+            if draft is not None:
+                yield draft
+            continue
         if hit is None:
             continue
         cursor = hit.end_char

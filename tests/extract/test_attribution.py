@@ -237,3 +237,28 @@ def test_a_bare_month_far_from_any_release_word_is_no_date_claim(kit, make_artic
 def test_may_the_verb_is_no_date(kit, make_article):
     got = claims(kit, make_article, "Llama 3 may get a larger context window, Meta said.")
     assert not any(attr == "release_date" for _, attr, _ in got)
+
+
+def test_a_table_cell_may_name_a_licence_without_the_word_licence(kit, make_article):
+    text = (
+        "| Model | Parameters | Licence |\n"
+        "|---|---|---|\n"
+        "| Gemma 2 9B | 9B | Gemma |\n"
+        "| Llama 3.1 8B | 8B | Llama 3.1 Community |\n"
+        "| Mistral 7B | 7B | Apache 2.0 |\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("gemma-2-9b", "license", "gemma") in got
+    assert ("llama-3.1-8b", "license", "llama-3.1-community") in got
+    assert ("mistral-7b", "license", "apache-2.0") in got
+
+
+def test_a_flattened_row_names_its_licence(kit, make_article):
+    text = (
+        "Model Parameters Context Released Licence\n"
+        "Gemma 2 9B 9B 8K Jun 2024 Gemma\n"
+        "Gemma 2 27B 27B 8K Jun 2024 Gemma\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("gemma-2-9b", "license", "gemma") in got
+    assert ("gemma-2-27b", "license", "gemma") in got
