@@ -192,7 +192,7 @@ def _claim(article: Article, sentence: Sentence, draft: Draft) -> Claim | None:
         start, end = _answer_span(article, sentence)
     model_id = draft.model.ident if draft.model else None
     return Claim(
-        id=Claim.make_id(article.id, draft.attribute, start, end, mention),
+        id=Claim.make_id(article.id, draft.attribute, start, end, _id_mention(draft, mention)),
         article_id=article.id,
         model=mention,
         model_id=model_id or None,
@@ -212,6 +212,13 @@ def _claim(article: Article, sentence: Sentence, draft: Draft) -> Claim | None:
             range=draft.range,
         ),
     )
+
+
+def _id_mention(draft: Draft, mention: str) -> str:
+    """One phrase may stand for several members ('the three larger sizes'): their claims
+    differ by model."""
+    model = draft.model
+    return f"{mention}|{model.ident}" if model is not None and model.synthetic else mention
 
 
 def _answer_span(article: Article, sentence: Sentence) -> tuple[int, int]:

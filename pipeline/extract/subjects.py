@@ -43,6 +43,7 @@ def with_subjects(
         if sentence.heading:
             recent, groups = None, []
         sentence = resolve_size_references(sentence, recent or main, sizes, named)
+        sentence, ranked = resolve_rank_references(sentence, recent or main, sizes)
         mentions = subjects(sentence)
         labelled = sentence.heading or sentence.label in (None, "subject")
         if mentions and labelled and not _aside(mentions[0], recent, sizes):
@@ -53,7 +54,7 @@ def with_subjects(
             yield sentence, Context(mentions[0] if mentions else None)
         else:
             group = _group_for(groups, plural, used) if plural is not None else ()
-            yield sentence, Context(recent or main, group)
+            yield sentence, Context(recent or main, ranked or group)
         used = group  # "All three models ...". "Each offers ..." goes on about the same three
         together = tuple({m.ident or m.text: m for m in mentions}.values())
         if len(together) >= 2:
@@ -155,6 +156,58 @@ NOT_NOUNS = frozenset(
         "context",
     }
 )
+
+
+RANKS = {"larger": 1, "bigger": 1, "largest": 2, "biggest": 2, "smaller": -1, "smallest": -2}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def resolve_rank_references(
+    sentence: Sentence, fallback: Hit | None, sizes: Sizes
+) -> tuple[Sentence, tuple[Hit, ...]]:
+    """'The larger model' / 'the smaller one' (of a family of two), 'the largest model', 'the
+    three larger sizes' (of the family being discussed): a synthetic mention of the member,
+    or, for several members, the group the sentence is about."""
+    if fallback is None or not sizes.get(fallback.ident):
+        return sentence, ()
+    members = [m for _, m in sorted(sizes[fallback.ident])]
+    words = [t.lower() for t in sentence.tokens]
+    for at, word in enumerate(words):
+        rank = RANKS.get(word)
+        if rank is None or at < 1:
+            continue
+        count_at = at - 1 if words[at - 1] in NUMBER_WORDS else None
+        det_at = (count_at if count_at is not None else at) - 1
+        if det_at < 0 or words[det_at] not in DETERMINERS:
+            continue
+        noun_at = at + 1  # no adjective between: "the largest dense model" is not the largest
+        is_noun = noun_at < len(words) and (
+            words[noun_at] in ("one", "ones")
+            or any(
+                h.ident == "size_noun" and h.start == sentence.start + noun_at
+                for h in sentence.hits
+            )
+        )
+        if not is_noun:
+            continue
+        if count_at is not None:
+            n = NUMBER_WORDS[words[count_at]]
+            if n >= len(members):
+                continue
+            chosen = members[-n:] if rank > 0 else members[:n]
+        elif words[noun_at] in ("ones", "models", "sizes", "versions", "variants"):
+            continue  # "the largest models": how many?
+        elif abs(rank) == 2 or len(members) == 2:
+            chosen = [members[-1] if rank > 0 else members[0]]
+        else:
+            continue  # "the larger model" of a family of four: which one?
+        start, end = sentence.start + det_at, sentence.start + noun_at + 1
+        hits = tuple(_span_hit(sentence, start, end, ident) for ident in chosen)
+        if len(hits) > 1:
+            return sentence, hits
+        merged = tuple(sorted((*sentence.hits, *hits), key=lambda h: (h.start, -h.end)))
+        return dataclasses.replace(sentence, hits=merged), ()
+    return sentence, ()
 
 
 def _size_references(sentence: Sentence) -> Iterator[tuple[Hit, tuple[int, int]]]:

@@ -262,3 +262,30 @@ def test_a_flattened_row_names_its_licence(kit, make_article):
     got = claims(kit, make_article, text)
     assert ("gemma-2-9b", "license", "gemma") in got
     assert ("gemma-2-27b", "license", "gemma") in got
+
+
+def test_the_n_larger_sizes_are_the_largest_members(kit, make_article):
+    text = (
+        "Gemma 3 comes in four sizes. The three larger sizes take images as input, "
+        "and each of them gets a 128K-token window."
+    )
+    got = claims(kit, make_article, text)
+    for model in ("gemma-3-4b", "gemma-3-12b", "gemma-3-27b"):
+        assert (model, "modality", ("input:image",)) in got
+        assert (model, "context_length", 128_000) in got
+    assert not any(m == "gemma-3-1b" for m, *_ in got)
+
+
+def test_the_larger_and_the_smaller_of_two(kit, make_article):
+    text = "OpenAI released gpt-oss. The smaller one was trained on 1 trillion tokens."
+    got = claims(kit, make_article, text)
+    assert ("gpt-oss-20b", "training_tokens", 10**12) in got
+
+
+def test_no_rank_reference_when_it_is_unclear_which(kit, make_article):
+    text = "Gemma 3 comes in four sizes. The larger model reads 128K tokens."
+    got = claims(kit, make_article, text)
+    assert ("gemma-3", "context_length", 128_000) in got
+    text = "Qwen3 is out. Its largest dense model reads 128K tokens."
+    got = claims(kit, make_article, text)
+    assert not any(m == "qwen3-235b-a22b" for m, *_ in got)
