@@ -17,6 +17,7 @@ from pipeline.extract.numbers import parse_count_text
 
 DETERMINERS = frozenset({"the", "its", "this", "that", "their"})  # "a 405B model" describes
 SIZE_TOLERANCE = 0.05
+LEAD_SENTENCES = 3  # where the models a piece is about are named together
 GROUP_MEMORY = 2  # sentences after which "both"/"they" no longer reach a group
 
 Sizes = Mapping[str, Sequence[tuple[int, str]]]
@@ -37,11 +38,14 @@ def with_subjects(
     recent: Hit | None = None
     groups: list[tuple[Hit, ...]] = []  # models named together lately, latest last
     used: tuple[Hit, ...] = ()  # the group the previous sentence referred to
+    lead: tuple[Hit, ...] = ()  # the first models the article names together
+    fresh = False
     age = 0
     named = [m for s in sents for m in s.of("MODEL") if m.ident]
-    for sentence in sents:
+    for index, sentence in enumerate(sents):
         if sentence.heading:
             recent, groups = None, []
+            fresh = True  # no model named since the heading
         sentence = resolve_size_references(sentence, recent or main, sizes, named)
         sentence, ranked = resolve_rank_references(sentence, recent or main, sizes)
         mentions = subjects(sentence)
@@ -54,11 +58,16 @@ def with_subjects(
             yield sentence, Context(mentions[0] if mentions else None)
         else:
             group = _group_for(groups, plural, used) if plural is not None else ()
+            if plural is not None and not group and fresh and lead and plural in (0, len(lead)):
+                group = lead  # after a heading, "Both models" are the two the piece is about
             yield sentence, Context(recent or main, ranked or group)
         used = group  # "All three models ...". "Each offers ..." goes on about the same three
+        fresh = fresh and not mentions
         together = tuple({m.ident or m.text: m for m in mentions}.values())
         if len(together) >= 2:
             groups, age = [*groups[-GROUP_MEMORY:], together], 0
+            if index < LEAD_SENTENCES:  # the title or the opening sentence
+                lead = lead or together
         elif mentions or age >= GROUP_MEMORY:
             groups = []  # "they" reaches back to the models named together just before
         age += 1
@@ -107,7 +116,7 @@ def _plural(sentence: Sentence) -> int | None:
 def _group_for(groups: list[tuple[Hit, ...]], count: int, used: tuple[Hit, ...]) -> tuple[Hit, ...]:
     """The latest group of that many models; for 'they' / 'each', the group the sentence
     before referred to, else the latest."""
-    if count == 0 and used:
+    if used and count in (0, len(used)):  # "Both use MoE. Both models are multimodal."
         return used
     for group in reversed(groups):
         if count in (0, len(group)):

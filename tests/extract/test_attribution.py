@@ -289,3 +289,15 @@ def test_no_rank_reference_when_it_is_unclear_which(kit, make_article):
     text = "Qwen3 is out. Its largest dense model reads 128K tokens."
     got = claims(kit, make_article, text)
     assert not any(m == "qwen3-235b-a22b" for m, *_ in got)
+
+
+def test_both_after_a_heading_means_the_pair_the_piece_opens_with(kit, make_article):
+    text = (
+        "# Llama 4 Scout and Llama 4 Maverick\n\n"
+        "Meta released Llama 4 Scout and Llama 4 Maverick together.\n\n"
+        "## Modalities\n\n"
+        "Both models are natively multimodal."
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-4-scout", "modality", ("multimodal",)) in got
+    assert ("llama-4-maverick", "modality", ("multimodal",)) in got
