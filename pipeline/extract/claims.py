@@ -80,13 +80,61 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
     before = [m for m in mentions if m.end <= value.start]
     if before:
         nearest = before[-1]
-        if nearest in subjects(sentence):
-            return nearest
-        return SKIP
+        if nearest not in subjects(sentence):
+            return SKIP
+        head = _opening_subject(sentence)
+        if head is not None and head is not nearest and _oblique(sentence, nearest):
+            return head  # "A and B were distilled from larger Llama 3.1 models, and were ..."
+        return nearest
     after = [m for m in subjects(sentence) if m.start >= value.end]
     if after:
         return after[0]
     return fallback
+
+
+OBLIQUE = frozenset(
+    {
+        "from",
+        "of",
+        "by",
+        "on",
+        "distilling",
+        "distilled",
+        "larger",
+        "smaller",
+        "over",
+        "into",
+        "onto",
+        "via",
+    }
+)
+
+
+def _oblique(sentence: Sentence, mention: Hit) -> bool:
+    """Is the mention the object of a preposition ('built on DeepSeek-V3', 'distilled from
+    larger Llama 3.1 models') rather than what the sentence is about?"""
+    at = mention.start - sentence.start
+    words = [t.lower() for t in sentence.tokens[max(at - 2, 0) : at] if t.strip()]
+    return bool(words) and words[-1] in OBLIQUE
+
+
+def _opening_subject(sentence: Sentence) -> Hit | None:
+    """The model the sentence opens with ('Llama 3.2 1B and ... were created'), if any."""
+    words = [i for i, t in enumerate(sentence.tokens) if t.strip() and t not in ("*", "**", "-")]
+    if not words:
+        return None
+    first = sentence.start + words[0]
+    named = subjects(sentence)
+    head = next((m for m in named if m.start == first), None)
+    if head is None:
+        return None
+    for right in named:  # the last of 'A and B' (the value is then shared by both)
+        if right.start > head.end:
+            between = sentence.tokens[head.end - sentence.start : right.start - sentence.start]
+            if not between or not all(t.strip().lower() in COORDINATORS | {""} for t in between):
+                break
+            head = right
+    return head
 
 
 def _set_off(sentence: Sentence, value: Hit) -> bool:

@@ -192,10 +192,18 @@ OTHER_WORDS = frozenset({"separate", "another", "other", "dedicated", "different
 
 
 def _another_model(sentence: Sentence, facet: Hit) -> bool:
-    """A facet describing some other model: 'a separate vision model', 'another MoE model'."""
+    """A facet describing some other model: 'a separate vision model', 'another MoE model',
+    'Phi-3.5-mini, together with a MoE model and a vision model'."""
     at = facet.start - sentence.start
-    before = {t.lower() for t in sentence.tokens[max(at - 2, 0) : at]}
-    return bool(before & OTHER_WORDS)
+    words = [t.lower() for t in sentence.tokens[max(at - 3, 0) : at]]
+    if set(words[-2:]) & OTHER_WORDS:
+        return True
+    if len(words) >= 2 and words[-1] in ("a", "an"):
+        return words[-2] in BESIDES or words[-3:-1] == ["together", "with"]
+    return False
+
+
+BESIDES = frozenset({"and", "plus", "alongside", "or", "besides"})
 
 
 def _modality_runs(facets: list[Hit], reach: int = 4) -> list[list[Hit]]:
@@ -283,6 +291,8 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
     for hit in kinds:
         model = model_for(hit, sentence, fallback)
         if model is SKIP or _negated_before(sentence, hit) or _generic(sentence, hit, model):
+            continue
+        if _another_model(sentence, hit):
             continue
         key = model.ident or model.text if model else ""
         if key in said:  # one architecture claim per model and sentence

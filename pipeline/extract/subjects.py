@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.claims import count_groups, subjects
+from pipeline.extract.claims import _oblique, count_groups, subjects
 from pipeline.extract.hits import Hit, Sentence
 from pipeline.extract.numbers import parse_count_text
 
@@ -63,14 +63,24 @@ def with_subjects(
             yield sentence, Context(recent or main, ranked or group)
         used = group  # "All three models ...". "Each offers ..." goes on about the same three
         fresh = fresh and not mentions
-        together = tuple({m.ident or m.text: m for m in mentions}.values())
+        named_together = [m for m in mentions if not _oblique(sentence, m)]
+        together = tuple({m.ident or m.text: m for m in named_together}.values())
         if len(together) >= 2:
             groups, age = [*groups[-GROUP_MEMORY:], together], 0
             if index < LEAD_SENTENCES:  # the title or the opening sentence
                 lead = lead or together
-        elif mentions or age >= GROUP_MEMORY:
+        elif age >= GROUP_MEMORY or (mentions and not _family_of_all(mentions, groups, sizes)):
             groups = []  # "they" reaches back to the models named together just before
         age += 1
+
+
+def _family_of_all(mentions: list[Hit], groups: list[tuple[Hit, ...]], sizes: Sizes) -> bool:
+    """'... the Llama 3.2 models accept 128K' between 'Llama 3.2 1B and 3B ...' and 'Both of
+    the new models': naming the pair's family does not end the pair."""
+    if len(mentions) != 1 or not groups:
+        return False
+    members = {m for _, m in sizes.get(mentions[0].ident, ())}
+    return mentions[0].ident not in members and all(h.ident in members for h in groups[-1])
 
 
 def _aside(mention: Hit, recent: Hit | None, sizes: Sizes) -> bool:
@@ -99,7 +109,7 @@ def _plural(sentence: Sentence) -> int | None:
             words
             and words[0] in PLURAL_OPENERS
             and len(words) > 1
-            and words[1] not in ("of", "the", "this", "these", "model", "models")
+            and words[1] not in ("the", "this", "these", "model", "models")
         )
         or (words[:1] == ["each"] and words[1:2] == ["of"])
     ):

@@ -301,3 +301,35 @@ def test_both_after_a_heading_means_the_pair_the_piece_opens_with(kit, make_arti
     got = claims(kit, make_article, text)
     assert ("llama-4-scout", "modality", ("multimodal",)) in got
     assert ("llama-4-maverick", "modality", ("multimodal",)) in got
+
+
+def test_a_model_named_after_a_preposition_is_not_the_subject(kit, make_article):
+    text = (
+        "Llama 3.2 1B and Llama 3.2 3B were distilled from larger Llama 3.1 models, and were "
+        "trained on up to 9 trillion tokens."
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-3.2-1b", "training_tokens", 9 * 10**12) in got
+    assert ("llama-3.2-3b", "training_tokens", 9 * 10**12) in got
+    assert not any(m == "llama-3.1" for m, *_ in got)
+
+
+def test_naming_the_family_does_not_end_the_pair(kit, make_article):
+    text = (
+        "Llama 3.2 1B and Llama 3.2 3B are small. The Llama 3.2 models read 128K tokens. "
+        "Both of the new models are text-only."
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-3.2-1b", "modality", ("text-only",)) in got
+    assert ("llama-3.2-3b", "modality", ("text-only",)) in got
+
+
+def test_an_indefinite_model_beside_the_subject_is_another_model(kit, make_article):
+    text = "Microsoft released Phi-3.5-mini together with a MoE model and a vision model."
+    got = claims(kit, make_article, text)
+    assert not any(attr in ("architecture", "modality") for _, attr, _ in got)
+
+
+def test_a_determiner_does_not_start_an_unknown_name(kit, make_article):
+    found = kit.extractor.extract(make_article("Both Large 2 and NeMo are text-only models."))
+    assert all(not c.model.startswith("Both") for c in found)
