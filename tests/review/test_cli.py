@@ -40,7 +40,7 @@ def test_flags_json_keeps_the_record_shape_worst_first(review_store: Store):
 
 @pytest.mark.parametrize(
     "option,value,field",
-    [("--model", "llama-3.2", "model_id"), ("--attribute", "release_date", "attribute")],
+    [("--model", "llama-3.2-1b", "model_id"), ("--attribute", "release_date", "attribute")],
     ids=["model", "attribute"],
 )
 def test_flags_filters(review_store: Store, option: str, value: str, field: str):
