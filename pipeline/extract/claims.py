@@ -11,6 +11,7 @@ article's main model.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -326,7 +327,7 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
         return sentence.label
     if sentence.label and sentence.colon is not None:
         return None
-    cues = [h for h in sentence.hits if h.ident in ("release", "cutoff")]
+    cues = [h for h in sentence.hits if h.ident in ("release", "cutoff") or _released(h)]
     if not cues:
         return None
     nearest = min(cues, key=lambda h: abs(h.start - value.start))
@@ -337,6 +338,14 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
 
 
 MONTH_CUE_REACH = 6
+
+
+RELEASE_VERBS = re.compile(r"\b(put out|published|publishing|released|releasing|dropped)\b", re.I)
+
+
+def _released(hit: Hit) -> bool:
+    """'put out the weights' / 'published the weights' says when a model came out, too."""
+    return hit.ident == "license:open-weights" and bool(RELEASE_VERBS.search(hit.text))
 
 
 def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:

@@ -162,7 +162,9 @@ def line_sentences(doc: Doc) -> Doc:
             token.is_sent_start = True
             continue
         prev = doc[i - 1]
-        after_stop = prev.text in {".", "!", "?"} and (token.is_title or not token.is_alpha)
+        after_stop = prev.text in {"!", "?"} or (
+            prev.text == "." and (not token.is_lower or not token.is_alpha)  # "... . xAI said"
+        )
         numbered = prev.text == "." and i >= 2 and _list_number(doc, i - 2)
         starts = after_stop and not whole and not numbered
         token.is_sent_start = starts and not token.is_space

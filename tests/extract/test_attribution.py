@@ -333,3 +333,30 @@ def test_an_indefinite_model_beside_the_subject_is_another_model(kit, make_artic
 def test_a_determiner_does_not_start_an_unknown_name(kit, make_article):
     found = kit.extractor.extract(make_article("Both Large 2 and NeMo are text-only models."))
     assert all(not c.model.startswith("Both") for c in found)
+
+
+def test_a_question_asserts_nothing(kit, make_article):
+    text = (
+        "Grok-1 has 314 billion parameters. May it get a successor with open weights? xAI said no."
+    )
+    got = claims(kit, make_article, text)
+    assert ("grok-1", "parameters", 314 * 10**9) in got
+    assert not any(attr == "license" for _, attr, _ in got)
+
+
+def test_a_sentence_may_start_with_a_lower_case_brand(kit, make_article):
+    text = (
+        "Falcon 180B tops out at 2,048 tokens. xAI has said that Grok-1.5 can process up to "
+        "128K tokens."
+    )
+    got = claims(kit, make_article, text)
+    assert ("falcon-180b", "context_length", 2_048) in got
+    assert ("grok-1.5", "context_length", 128_000) in got
+
+
+def test_putting_out_the_weights_dates_the_release(kit, make_article):
+    article = make_article(
+        "xAI put out the weights of Grok-1 eleven days ago.", published=dt.date(2024, 3, 28)
+    )
+    found = [c for c in kit.extractor.extract(article) if c.attribute.value == "release_date"]
+    assert [(c.model_id, c.value) for c in found] == [("grok-1", "2024-03-17")]
