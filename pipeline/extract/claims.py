@@ -358,6 +358,8 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
             model = model_for(value, sentence, fallback)
             if found is None and model is not None and model is not SKIP and _names(model, value):
                 found = ("parameters", "")  # "the 13B", "the 235B flagship": the size named
+            if found and found[0] == "parameters" and model is not None and model is not SKIP:
+                model = _introduced_by(sentence, model, value) or model
             if not found or model is SKIP or _negated_before(sentence, group[0]):
                 continue
             attribute, scope = found
@@ -383,6 +385,15 @@ def _range(sentence: Sentence, group: list[Hit]) -> tuple[int, int] | None:
     if opener not in RANGE_OPENERS or low is None or high is None:
         return None
     return (low, high)
+
+
+def _introduced_by(sentence: Sentence, model: Hit, value: Hit) -> Hit | None:
+    """'Llama 3.1 brought a 405B model': the size is the family's (a size claim about
+    Llama 3.1); what follows is about the 405B member."""
+    if not _names(model, value) or model.text.split()[0].lower() not in ("a", "an"):
+        return None
+    before = [m for m in subjects(sentence) if m.end <= model.start and not m.synthetic]
+    return before[-1] if before else None
 
 
 def _names(model: Hit, value: Hit) -> bool:

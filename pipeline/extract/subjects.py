@@ -253,6 +253,33 @@ def _size_references(sentence: Sentence) -> Iterator[tuple[Hit, tuple[int, int]]
         yield group[-1], (group[-1].start, end)
 
 
+INDEFINITE = frozenset({"a", "an"})
+INTRODUCING = frozenset(
+    {
+        "brought",
+        "added",
+        "adds",
+        "includes",
+        "included",
+        "introduced",
+        "released",
+        "launched",
+        "shipped",
+        "unveiled",
+        "offers",
+        "gained",
+    }
+)
+
+
+def _named_before(sentence: Sentence, count: Hit) -> bool:
+    """'Llama 3.1 ... brought a 405B model': the sentence named the family and introduces a
+    member of it (elsewhere 'a 405B model' only describes)."""
+    at = count.start - sentence.start
+    words = [t.lower() for t in sentence.tokens[max(at - 3, 0) : at]]
+    return bool(set(words) & INTRODUCING) and any(m.end <= count.start for m in subjects(sentence))
+
+
 def _listed_sizes(sentence: Sentence, group: list[Hit]) -> bool:
     """Sizes listed after a sized name ('Qwen3 8B, 14B and 32B'): each names a member.
     (A list of sizes after a family's name, 'Qwen3 comes in 0.6B, 1.7B and 4B', stays a
@@ -284,9 +311,11 @@ def _size_reference(
     after = last.end - sentence.start
     if before < 0:
         return None
-    if sentence.tokens[before].lower() not in DETERMINERS and before >= 1:
+    if sentence.tokens[before].lower() not in INDEFINITE | DETERMINERS and before >= 1:
         before -= 1  # one adjective between: "the dense 14B model"
-    if sentence.tokens[before].lower() not in DETERMINERS:
+    word = sentence.tokens[before].lower()
+    indefinite = word in INDEFINITE and _named_before(sentence, count)
+    if word not in DETERMINERS and not indefinite:
         return None
     noun = sentence.tokens[after].lower() if after < len(sentence.tokens) else ""
     is_noun = noun in ("one", "ones") or any(
@@ -294,6 +323,8 @@ def _size_reference(
     )
     if is_noun:
         return (sentence.start + before, last.end + 1)
+    if indefinite:
+        return None
     bare = last is count and count.text.rstrip().endswith(("B", "b", "billion"))
     if (
         bare

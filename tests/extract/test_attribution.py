@@ -360,3 +360,18 @@ def test_putting_out_the_weights_dates_the_release(kit, make_article):
     )
     found = [c for c in kit.extractor.extract(article) if c.attribute.value == "release_date"]
     assert [(c.model_id, c.value) for c in found] == [("grok-1", "2024-03-17")]
+
+
+def test_a_member_introduced_by_the_family(kit, make_article):
+    text = (
+        "Meta's Llama 3.1 brought a 405B model that is a plain dense network trained on 15T tokens."
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-3.1", "parameters", 405 * 10**9) in got
+    assert ("llama-3.1-405b", "training_tokens", 15 * 10**12) in got
+    assert ("llama-3.1-405b", "architecture", (("type", "dense"),)) in got
+
+
+def test_a_described_size_is_no_member(kit, make_article):
+    got = claims(kit, make_article, "Llama 3.1 is not a 7B model you can run on a phone.")
+    assert not any(m == "llama-3.1-8b" for m, *_ in got)
