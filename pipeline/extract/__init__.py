@@ -129,7 +129,7 @@ def claims_of(
         pairs += [
             (row, d) for row in rows for d in flat_drafts(columns, row, article.text, licence_names)
         ]
-    for sentence, context in with_subjects(sents, main, sizes):
+    for sentence, context in with_subjects(sents, main, sizes, families):
         if id(sentence) in tabular or sentence.text.rstrip(" *_\n\t\"'”)").endswith("?"):
             continue  # a question asserts nothing: "May it get a successor with open weights?"
         drafts = [d for drafter in DRAFTERS for d in drafter(sentence, context.subject)]

@@ -32,7 +32,10 @@ class Context:
 
 
 def with_subjects(
-    sents: list[Sentence], main: Hit | None, sizes: Sizes
+    sents: list[Sentence],
+    main: Hit | None,
+    sizes: Sizes,
+    families: Mapping[str, tuple[str, str]] | None = None,
 ) -> Iterator[tuple[Sentence, Context]]:
     """Each sentence (with its size references resolved) and who it refers back to."""
     recent: Hit | None = None
@@ -60,7 +63,10 @@ def with_subjects(
             group = _group_for(groups, plural, used) if plural is not None else ()
             if plural is not None and not group and fresh and lead and plural in (0, len(lead)):
                 group = lead  # after a heading, "Both models" are the two the piece is about
-            yield sentence, Context(recent or main, ranked or group)
+            subject = recent or main
+            if not (ranked or group) and not mentions and _generic_plural(sentence):
+                subject = _family_hit(subject, families or {}) or subject  # "the models"
+            yield sentence, Context(subject, ranked or group)
         used = group  # "All three models ...". "Each offers ..." goes on about the same three
         fresh = fresh and not mentions
         named_together = [m for m in mentions if not _oblique(sentence, m)]
@@ -72,6 +78,38 @@ def with_subjects(
         elif age >= GROUP_MEMORY or (mentions and not _family_of_all(mentions, groups, sizes)):
             groups = []  # "they" reaches back to the models named together just before
         age += 1
+
+
+GENERIC_PLURALS = (
+    ("the", "models"),
+    ("these", "models"),
+    ("these",),
+    ("those", "models"),
+    ("the", "family"),
+    ("the", "whole", "family"),
+    ("the", "new", "models"),
+)
+
+
+def _generic_plural(sentence: Sentence) -> bool:
+    """'For now the models accept text only', 'these are text-only models'."""
+    words = [t.lower() for t in sentence.tokens if t.strip()]
+    for i in range(len(words)):
+        for phrase in GENERIC_PLURALS:
+            if tuple(words[i : i + len(phrase)]) == phrase and (
+                len(phrase) > 1 or words[i + 1 : i + 2] in (["are"], ["were"])
+            ):
+                return True
+    return False
+
+
+def _family_hit(model: Hit | None, families: Mapping[str, tuple[str, str]]) -> Hit | None:
+    if model is None or model.ident not in families:
+        return None
+    family_id, name = families[model.ident]
+    if family_id == model.ident:
+        return None
+    return Hit("MODEL", family_id, -1, -1, -1, -1, name, synthetic=True)
 
 
 def _family_of_all(mentions: list[Hit], groups: list[tuple[Hit, ...]], sizes: Sizes) -> bool:

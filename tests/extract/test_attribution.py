@@ -375,3 +375,13 @@ def test_a_member_introduced_by_the_family(kit, make_article):
 def test_a_described_size_is_no_member(kit, make_article):
     got = claims(kit, make_article, "Llama 3.1 is not a 7B model you can run on a phone.")
     assert not any(m == "llama-3.1-8b" for m, *_ in got)
+
+
+def test_the_models_means_the_family_of_the_member_discussed(kit, make_article):
+    text = (
+        "Meta released Llama 3 today. Llama 3 70B leads the open models. "
+        "For now the models accept and produce text only."
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-3", "modality", ("text-only",)) in got
+    assert ("llama-3-70b", "modality", ("text-only",)) not in got
