@@ -32,7 +32,7 @@ from pipeline.extract.facets import (
 from pipeline.extract.hits import Hit, Sentence, sentences
 from pipeline.extract.nlp import build_nlp, unwrap, word_count
 from pipeline.extract.numbers import moe_details, parse_count_text, parse_moe_shape
-from pipeline.extract.shortnames import ShortNames, with_short_names
+from pipeline.extract.shortnames import ShortNames, with_org_references, with_short_names
 from pipeline.extract.subjects import Sizes, with_subjects
 from pipeline.extract.tables import (
     flat_blocks,
@@ -83,7 +83,9 @@ class Extractor:
             list(
                 claims_of(
                     article,
-                    with_short_names(sentences(doc), self.short_names, self.families),
+                    with_org_references(
+                        with_short_names(sentences(doc), self.short_names, self.families)
+                    ),
                     self.sizes,
                     self.families,
                     self.licence_names,

@@ -112,17 +112,16 @@ def _made_by_verb(
     it' (the model being discussed), or a relative clause after the model: 'GPT-4, which
     OpenAI released', 'Phi-2, the 2.7B model Microsoft Research released'."""
     base = sentence.start
+    others = [h.start for h in sentence.of("ORG", "MODEL") if h.start >= org.end]
+    stop = min([*others, org.end + VERB_REACH]) - base  # the verb is this maker's
     verb = next(
-        (
-            base + i
-            for i in range(org.end - base, min(org.end - base + 5, len(tokens)))
-            if tokens[i] in DEVELOPER_VERBS
-        ),
+        (base + i for i in range(org.end - base, min(stop, len(tokens))) if _made(tokens, i)),
         None,
     )
     if verb is None:
         return []
-    after = [m for m in models if 0 < m.start - verb <= 6]
+    reach = 16 if "weights" in tokens[verb - base : verb - base + 4] else 6
+    after = [m for m in models if 0 < m.start - verb <= reach]
     if after:
         return _coordinated(sentence, after)
     at = verb - sentence.start
@@ -137,6 +136,17 @@ def _made_by_verb(
             and RELATIVE_WORDS & set(tokens[m.end - sentence.start : org.start - sentence.start])
         ]
     return before[-1:]
+
+
+VERB_REACH = 14  # "OpenAI used its first developer conference yesterday to unveil GPT-4 Turbo"
+
+
+def _made(tokens: list[str], i: int) -> bool:
+    """A verb of making or releasing, or 'the release of' / 'the launch of'."""
+    word = tokens[i].lower()
+    if word in DEVELOPER_VERBS:
+        return True
+    return word in ("release", "launch", "debut") and tokens[i + 1 : i + 2] == ["of"]
 
 
 def _coordinated(sentence: Sentence, models: list[Hit]) -> Sequence[Hit | None]:

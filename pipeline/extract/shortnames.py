@@ -85,3 +85,44 @@ def _token_offsets(sentence: Sentence) -> list[int]:
         offsets.append(found if found >= 0 else at)
         at = (found if found >= 0 else at) + len(token)
     return offsets
+
+
+COMPANY_NOUNS = frozenset({"company", "lab", "startup", "start-up", "firm", "developer", "group"})
+
+
+def with_org_references(sents: list[Sentence]) -> list[Sentence]:
+    """'the company' / 'the Hangzhou company' / 'the lab': the organisation last named."""
+    last: Hit | None = None
+    result = []
+    for sentence in sents:
+        added: list[Hit] = []
+        words = [t.lower() for t in sentence.tokens]
+        orgs = sorted(sentence.of("ORG"), key=lambda h: h.start)
+        offsets = _token_offsets(sentence)
+        for i, word in enumerate(words):
+            if word != "the":
+                continue
+            end = i + 1
+            if end < len(words) and sentence.tokens[end][:1].isupper() and end + 1 < len(words):
+                end += 1  # "the Hangzhou company"
+            if end >= len(words) or words[end] not in COMPANY_NOUNS:
+                continue
+            at = sentence.start + i
+            before = [o for o in orgs if o.end <= at and o.ident]
+            known = before[-1] if before else last
+            if known is None:
+                continue
+            start_char = sentence.start_char + offsets[i]
+            end_char = sentence.start_char + offsets[end] + len(sentence.tokens[end])
+            text = sentence.text[offsets[i] : offsets[end] + len(sentence.tokens[end])]
+            added.append(
+                Hit("ORG", known.ident, at, sentence.start + end + 1, start_char, end_char, text)
+            )
+        named = [o for o in orgs if o.ident]
+        if named:
+            last = named[-1]
+        if added:
+            hits = tuple(sorted((*sentence.hits, *added), key=lambda h: (h.start, -h.end)))
+            sentence = dataclasses.replace(sentence, hits=hits)
+        result.append(sentence)
+    return result

@@ -385,3 +385,19 @@ def test_the_models_means_the_family_of_the_member_discussed(kit, make_article):
     got = claims(kit, make_article, text)
     assert ("llama-3", "modality", ("text-only",)) in got
     assert ("llama-3-70b", "modality", ("text-only",)) not in got
+
+
+def test_the_company_is_the_organisation_last_named(kit, make_article):
+    text = (
+        "Mistral AI announced Mistral Large 2 today. Mistral 7B, the company's first model, "
+        "is older."
+    )
+    got = claims(kit, make_article, text)
+    assert ("mistral-7b", "developer", "mistral") in got
+
+
+def test_a_maker_may_unveil_a_model_later_in_the_sentence(kit, make_article):
+    text = "OpenAI used its first developer conference yesterday to unveil GPT-4 Turbo."
+    assert ("gpt-4-turbo", "developer", "openai") in claims(kit, make_article, text)
+    text = "Alibaba escalated the open-model race on Tuesday with the release of Qwen3."
+    assert ("qwen3", "developer", "alibaba") in claims(kit, make_article, text)
