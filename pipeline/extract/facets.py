@@ -90,6 +90,8 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
         owned = [m for m in sentence.of("MODEL") if 1 <= m.start - org.end <= 2][:1]
         if owned:
             return owned
+        if at >= 2 and tokens[at - 1] == ",":  # "Mistral 7B, the company's first model"
+            return [m for m in models if m.end == org.start - 1][:1]
     if following in ([","],) and tokens[
         at + org.end - org.start + 1 : at + org.end - org.start + 2
     ] == ["whose"]:
