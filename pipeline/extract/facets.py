@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.extract.claims import SKIP, Draft, _hedged, _negated_before, model_for, subjects
 from pipeline.extract.hits import Hit, Sentence
+from pipeline.extract.numbers import word_number
+from pipeline.extract.shortnames import _token_offsets
 
 __all__ = [
     "draft_architectures",
@@ -299,6 +302,15 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
     ]
     if sentence.label not in (None, "architecture"):
         return
+    if not kinds:  # "spread over 16 experts", "16x3.8B": an expert count says mixture of experts
+        kinds = [h for h in (_expert_count(sentence, f) for f in sentence.of("FACET")) if h]
+        names = sentence.of("MODEL")
+        shapes = [
+            dataclasses.replace(h, kind="FACET", ident="architecture:moe")
+            for h in sentence.of("MOESHAPE")
+            if not any(m.start <= h.start and h.end <= m.end for m in names)
+        ]
+        kinds = kinds or shapes[:1]
     said: set[str] = set()
     for hit in kinds:
         model = model_for(hit, sentence, fallback)
@@ -318,6 +330,41 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
             hedged=_hedged(sentence),
             facet=hit.ident.split(":", 1)[1],
         )
+
+
+def _expert_count(sentence: Sentence, facet: Hit) -> Hit | None:
+    """'16 experts' / 'eight large experts' -> a moe hit spanning the count and the noun."""
+    if facet.ident != "architecture:experts":
+        return None
+    at = facet.start - sentence.start
+    words = [t.lower() for t in sentence.tokens]
+    first = at - 1
+    if first >= 0 and words[first] in ("large", "small", "smaller", "routed", "expert"):
+        first -= 1
+    if first < 0 or not (words[first].isdigit() or word_number([words[first]])):
+        return None
+    while (
+        first >= 1
+        and not words[first].isdigit()
+        and (
+            words[first - 1] in ("-", "and", "hundred", "thousand")
+            or word_number([words[first - 1]])
+        )
+    ):
+        first -= 1  # "three hundred eighty-four experts"
+    offset = _token_offsets(sentence)[first]
+    start_char = sentence.start_char + offset
+    text = sentence.text[offset : facet.end_char - sentence.start_char]
+    return Hit(
+        "FACET",
+        "architecture:moe",
+        sentence.start + first,
+        facet.end,
+        start_char,
+        facet.end_char,
+        text,
+        synthetic=True,
+    )
 
 
 def _generic(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:

@@ -401,3 +401,17 @@ def test_a_maker_may_unveil_a_model_later_in_the_sentence(kit, make_article):
     assert ("gpt-4-turbo", "developer", "openai") in claims(kit, make_article, text)
     text = "Alibaba escalated the open-model race on Tuesday with the release of Qwen3."
     assert ("qwen3", "developer", "alibaba") in claims(kit, make_article, text)
+
+
+def test_an_expert_count_is_a_mixture_of_experts_claim(kit, make_article):
+    text = "Llama 4 Scout has 17 billion active parameters spread over 16 experts."
+    got = claims(kit, make_article, text)
+    assert ("llama-4-scout", "architecture", (("experts", 16), ("type", "moe"))) in got
+    text = "Kimi K2's layers hold three hundred eighty-four experts."
+    got = claims(kit, make_article, text)
+    assert ("kimi-k2", "architecture", (("experts", 384), ("type", "moe"))) in got
+
+
+def test_a_moe_shape_outside_a_name_counts_experts(kit, make_article):
+    got = claims(kit, make_article, "Phi-3.5-MoE is described on its card as 16x3.8B.")
+    assert ("phi-3.5-moe", "architecture", (("experts", 16), ("type", "moe"))) in got
