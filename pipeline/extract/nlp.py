@@ -115,6 +115,19 @@ def is_block_line(line: str) -> bool:
     return len(stripped) < _SHORT and not re.search(r"[.,;!?]", stripped) and stripped[0].isupper()
 
 
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+\S")
+
+
+def _continues_item(line: str, after: str) -> bool:
+    """'- **Notes.** Phi-4 ... and' + '  Phi-3.5-MoE stop at ...': an indented line goes on
+    with the list item above it."""
+    item = _ITEM.match(line)
+    if not item:
+        return False
+    indent = len(after) - len(after.lstrip())
+    return indent > len(item.group(1))
+
+
 def unwrap(text: str) -> str:
     """Join lines that wrap a paragraph (a newline becomes a space: offsets stay the same),
     so that names and phrases broken over two lines ("Mistral\nSmall 3") still match."""
@@ -123,7 +136,10 @@ def unwrap(text: str) -> str:
     for i, line in enumerate(lines[:-1]):
         after = lines[i + 1]
         wrapped = (
-            line.strip() and after.strip() and not is_block_line(line) and not is_block_line(after)
+            line.strip()
+            and after.strip()
+            and not is_block_line(after)
+            and (not is_block_line(line) or _continues_item(line, after))
         )
         out.append(line + (" " if wrapped else "\n"))
     out.append(lines[-1])
@@ -162,8 +178,14 @@ def line_sentences(doc: Doc) -> Doc:
             token.is_sent_start = True
             continue
         prev = doc[i - 1]
-        after_stop = prev.text in {"!", "?"} or (
-            prev.text == "." and (not token.is_lower or not token.is_alpha)  # "... . xAI said"
+        after_stop = token.text not in (
+            "*",
+            "**",
+            "_",
+            "__",
+        ) and (  # "**Knowledge cutoff.** Phi-4 ..."
+            prev.text in {"!", "?"}
+            or (prev.text == "." and (not token.is_lower or not token.is_alpha))
         )
         numbered = prev.text == "." and i >= 2 and _list_number(doc, i - 2)
         starts = after_stop and not whole and not numbered

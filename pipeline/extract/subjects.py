@@ -8,6 +8,7 @@ article's main model. "The 405B model" names the member of the current family of
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -53,8 +54,11 @@ def with_subjects(
         sentence, ranked = resolve_rank_references(sentence, recent or main, sizes)
         mentions = subjects(sentence)
         labelled = sentence.heading or sentence.label in (None, "subject")
-        if mentions and labelled and not _aside(mentions[0], recent, sizes):
-            recent = mentions[0]
+        lead_end = _lead_in_end(sentence)
+        body = [m for m in mentions if m.start >= lead_end]
+        first = body[0] if body else (mentions[0] if mentions else None)
+        if first is not None and labelled and not _aside(first, recent, sizes):
+            recent = first  # "**Falcon.** TII launched Falcon 40B ...": the body's model
         plural = _plural(sentence) if not mentions else None
         group: tuple[Hit, ...] = ()
         if sentence.heading:  # a heading claims only about the model it names
@@ -69,7 +73,7 @@ def with_subjects(
             yield sentence, Context(subject, ranked or group)
         used = group  # "All three models ...". "Each offers ..." goes on about the same three
         fresh = fresh and not mentions
-        named_together = [m for m in mentions if not _oblique(sentence, m)]
+        named_together = [m for m in body or mentions if not _oblique(sentence, m)]
         together = tuple({m.ident or m.text: m for m in named_together}.values())
         if len(together) >= 2:
             groups, age = [*groups[-GROUP_MEMORY:], together], 0
@@ -110,6 +114,17 @@ def _family_hit(model: Hit | None, families: Mapping[str, tuple[str, str]]) -> H
     if family_id == model.ident:
         return None
     return Hit("MODEL", family_id, -1, -1, -1, -1, name, synthetic=True)
+
+
+def _lead_in_end(sentence: Sentence) -> int:
+    """Token index just after a bold lead-in ('**Falcon.**'), or the sentence start."""
+    words = [(i, t) for i, t in enumerate(sentence.tokens) if t.strip() and t not in ("-", "+")]
+    if len(words) < 2 or [t for _, t in words[:2]] != ["*", "*"]:
+        return sentence.start
+    for (i, t), (_, u) in itertools.pairwise(words[2:]):
+        if t == "*" and u == "*":
+            return sentence.start + i + 2
+    return sentence.start
 
 
 def _family_of_all(mentions: list[Hit], groups: list[tuple[Hit, ...]], sizes: Sizes) -> bool:

@@ -415,3 +415,23 @@ def test_an_expert_count_is_a_mixture_of_experts_claim(kit, make_article):
 def test_a_moe_shape_outside_a_name_counts_experts(kit, make_article):
     got = claims(kit, make_article, "Phi-3.5-MoE is described on its card as 16x3.8B.")
     assert ("phi-3.5-moe", "architecture", (("experts", 16), ("type", "moe"))) in got
+
+
+def test_a_list_item_goes_on_over_its_indented_lines(kit, make_article):
+    text = (
+        "## Notes\n\n"
+        "- **Knowledge cutoff.** Phi-4's public training data runs to June 2024; Phi-3-mini and\n"
+        "  Phi-3.5-MoE stop at October 2023.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("phi-4", "knowledge_cutoff", "2024-06") in got
+    assert ("phi-3.5-moe", "knowledge_cutoff", "2023-10") in got
+
+
+def test_a_bold_lead_in_does_not_take_the_subject(kit, make_article):
+    text = (
+        "**Falcon.** The Technology Innovation Institute launched Falcon 40B in March 2023. "
+        "The model has 40 billion parameters."
+    )
+    got = claims(kit, make_article, text)
+    assert ("falcon-40b", "parameters", 40 * 10**9) in got
