@@ -88,34 +88,31 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
             return head  # "A and B were distilled from larger Llama 3.1 models, and were ..."
         return nearest
     after = [m for m in subjects(sentence) if m.start >= value.end]
-    if after:
+    if after and not _compared_after(sentence, value, after[0]):
         return after[0]
     return fallback
 
 
+def _compared_after(sentence: Sentence, value: Hit, model: Hit) -> bool:
+    """'..., twice the context of Llama 2': a comparison between the value and the model."""
+    return _oblique(sentence, model) and any(
+        value.end <= c.start < model.start for c in sentence.cue("comparison")
+    )
+
+
 OBLIQUE = frozenset(
-    {
-        "from",
-        "of",
-        "by",
-        "on",
-        "distilling",
-        "distilled",
-        "larger",
-        "smaller",
-        "over",
-        "into",
-        "onto",
-        "via",
-    }
+    {"from", "of", "by", "on", "distilling", "distilled", "over", "into", "onto", "via", "behind"}
 )
+ADJECTIVES = frozenset({"larger", "smaller", "bigger", "older", "earlier", "original", "new"})
 
 
 def _oblique(sentence: Sentence, mention: Hit) -> bool:
     """Is the mention the object of a preposition ('built on DeepSeek-V3', 'distilled from
     larger Llama 3.1 models') rather than what the sentence is about?"""
     at = mention.start - sentence.start
-    words = [t.lower() for t in sentence.tokens[max(at - 2, 0) : at] if t.strip()]
+    words = [t.lower() for t in sentence.tokens[max(at - 3, 0) : at] if t.strip()]
+    if words and words[-1] in ADJECTIVES:
+        words = words[:-1]  # "distilling larger Llama 3.1 models"
     return bool(words) and words[-1] in OBLIQUE
 
 

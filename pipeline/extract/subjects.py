@@ -56,7 +56,8 @@ def with_subjects(
         labelled = sentence.heading or sentence.label in (None, "subject")
         lead_end = _lead_in_end(sentence)
         body = [m for m in mentions if m.start >= lead_end]
-        first = body[0] if body else (mentions[0] if mentions else None)
+        direct = [m for m in body if not _oblique(sentence, m)]
+        first = direct[0] if direct else (None if body else (mentions[0] if mentions else None))
         if first is not None and labelled and not _aside(first, recent, sizes):
             recent = first  # "**Falcon.** TII launched Falcon 40B ...": the body's model
         plural = _plural(sentence) if not mentions else None
@@ -77,6 +78,9 @@ def with_subjects(
         together = tuple({m.ident or m.text: m for m in named_together}.values())
         if len(together) >= 2:
             groups, age = [*groups[-GROUP_MEMORY:], together], 0
+            family = _common_family(together, families or {})
+            if family is not None and labelled:
+                recent = family  # "Llama 3 70B ..., while Llama 3 8B ...": then 'it' is Llama 3
             if index < LEAD_SENTENCES:  # the title or the opening sentence
                 lead = lead or together
         elif age >= GROUP_MEMORY or (mentions and not _family_of_all(mentions, groups, sizes)):
@@ -112,6 +116,17 @@ def _family_hit(model: Hit | None, families: Mapping[str, tuple[str, str]]) -> H
         return None
     family_id, name = families[model.ident]
     if family_id == model.ident:
+        return None
+    return Hit("MODEL", family_id, -1, -1, -1, -1, name, synthetic=True)
+
+
+def _common_family(models: tuple[Hit, ...], families: Mapping[str, tuple[str, str]]) -> Hit | None:
+    """The family of several members named together, when they share one."""
+    found = {families[m.ident] for m in models if m.ident in families}
+    if len(found) != 1 or any(m.ident not in families for m in models):
+        return None
+    family_id, name = found.pop()
+    if any(m.ident == family_id for m in models):
         return None
     return Hit("MODEL", family_id, -1, -1, -1, -1, name, synthetic=True)
 

@@ -435,3 +435,33 @@ def test_a_bold_lead_in_does_not_take_the_subject(kit, make_article):
     )
     got = claims(kit, make_article, text)
     assert ("falcon-40b", "parameters", 40 * 10**9) in got
+
+
+def test_two_members_contrasted_leave_their_family_as_the_subject(kit, make_article):
+    text = (
+        "The larger Llama 3 70B has a knowledge cutoff of December 2023, while the smaller "
+        "Llama 3 8B only knows events up to March 2023. The weights are published under the "
+        "Meta Llama 3 Community License."
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-3-8b", "knowledge_cutoff", "2023-03") in got
+    assert ("llama-3", "license", "llama-3-community") in got
+
+
+def test_a_model_only_compared_with_does_not_take_the_value(kit, make_article):
+    text = (
+        "Meta released Llama 3 on Thursday. Both sizes read up to 8,192 tokens at a time, "
+        "twice the context of Llama 2."
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-3", "context_length", 8_192) in got
+    assert not any(m == "llama-2" for m, *_ in got)
+
+
+def test_a_quoted_comparison_does_not_change_the_subject(kit, make_article):
+    text = (
+        'Meta released Llama 3 on Thursday. "That is a jump from the 2 trillion tokens behind '
+        'Llama 2," an analyst said. The new models read up to 8K tokens.'
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-3", "context_length", 8_000) in got
