@@ -33,6 +33,8 @@ def to_decimal(number: str) -> Decimal | None:
     """'4,096' -> 4096, '1.8' -> 1.8; None when the commas are not thousands separators."""
     if "," in number and not re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", number):
         return None
+    if not re.fullmatch(r"\d[\d,]*(\.\d+)?|\.\d+", number):
+        return None  # no exponents ("1E1000000"), signs or specials: text writes counts plainly
     try:
         value = Decimal(number.replace(",", ""))
     except InvalidOperation:

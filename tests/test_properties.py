@@ -132,9 +132,10 @@ def test_parse_count_text_never_raises_on_count_like_text(text: str):
     assert value is None or value >= 0
 
 
-@pytest.mark.parametrize("text", ["nan", "NaN billion", "inf", "Infinity"])
+@pytest.mark.parametrize("text", ["nan", "NaN billion", "inf", "Infinity", "1E1000000", "1E5"])
 def test_parse_count_text_rejects_decimal_specials(text: str):
-    """'nan', 'inf' are not counts (to_decimal once accepted them and int() raised)."""
+    """'nan', 'inf' and exponents are not counts (to_decimal once accepted them: int() raised,
+    and '1E1000000' overflowed)."""
     assert parse_count_text(text) is None
 
 

@@ -11,6 +11,7 @@ article's main model.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -89,8 +90,20 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
         return nearest
     after = [m for m in subjects(sentence) if m.start >= value.end]
     if after and not _compared_after(sentence, value, after[0]):
+        between = [
+            t for t in sentence.tokens[value.end - sentence.start : after[0].start - sentence.start]
+        ]
+        if fallback is not None and _clause_break(between):
+            return fallback  # "The default version has a 4K window, and a 128K variant, X, ..."
         return after[0]
     return fallback
+
+
+def _clause_break(tokens: list[str]) -> bool:
+    words = [t.lower() for t in tokens if t.strip()]
+    return ";" in words or any(
+        a == "," and b in ("and", "but", "while") for a, b in itertools.pairwise(words)
+    )
 
 
 def _compared_after(sentence: Sentence, value: Hit, model: Hit) -> bool:

@@ -56,7 +56,7 @@ def with_subjects(
         labelled = sentence.heading or sentence.label in (None, "subject")
         lead_end = _lead_in_end(sentence)
         body = [m for m in mentions if m.start >= lead_end]
-        direct = [m for m in body if not _oblique(sentence, m)]
+        direct = [m for m in body if not _oblique(sentence, m) and not _appositive(sentence, m)]
         first = direct[0] if direct else (None if body else (mentions[0] if mentions else None))
         if first is not None and labelled and not _aside(first, recent, sizes):
             recent = first  # "**Falcon.** TII launched Falcon 40B ...": the body's model
@@ -118,6 +118,16 @@ def _family_hit(model: Hit | None, families: Mapping[str, tuple[str, str]]) -> H
     if family_id == model.ident:
         return None
     return Hit("MODEL", family_id, -1, -1, -1, -1, name, synthetic=True)
+
+
+def _appositive(sentence: Sentence, mention: Hit) -> bool:
+    """'..., and a 128K variant, Phi-3-mini-128k-instruct, is available': a name put beside
+    an indefinite description is an aside, not the new subject."""
+    at = mention.start - sentence.start
+    words = [t.lower() for t in sentence.tokens[max(at - 5, 0) : at] if t.strip()]
+    if not words or words[-1] != ",":
+        return False
+    return any(w in ("a", "an") for w in words[:-1])
 
 
 def _common_family(models: tuple[Hit, ...], families: Mapping[str, tuple[str, str]]) -> Hit | None:
@@ -255,9 +265,6 @@ def resolve_rank_references(
     """'The larger model' / 'the smaller one' (of a family of two), 'the largest model', 'the
     three larger sizes' (of the family being discussed): a synthetic mention of the member,
     or, for several members, the group the sentence is about."""
-    if fallback is None or not sizes.get(fallback.ident):
-        return sentence, ()
-    members = [m for _, m in sorted(sizes[fallback.ident])]
     words = [t.lower() for t in sentence.tokens]
     for at, word in enumerate(words):
         rank = RANKS.get(word)
@@ -265,9 +272,22 @@ def resolve_rank_references(
             continue
         count_at = at - 1 if words[at - 1] in NUMBER_WORDS else None
         det_at = (count_at if count_at is not None else at) - 1
-        if det_at < 0 or words[det_at] not in DETERMINERS:
+        if det_at < 0 or words[det_at] not in DETERMINERS | {"'s", "’s"}:
             continue
         noun_at = at + 1  # no adjective between: "the largest dense model" is not the largest
+        named = next(  # "Google's smallest Gemma 2 model": of the family named
+            (m for m in sentence.of("MODEL") if m.start == sentence.start + noun_at), None
+        )
+        family = named or fallback
+        if named is not None:
+            noun_at = named.end - sentence.start
+        if (
+            family is None
+            or not sizes.get(family.ident)
+            or family.ident in {m for _, m in sizes[family.ident]}
+        ):
+            continue
+        members = [m for _, m in sorted(sizes[family.ident])]
         is_noun = noun_at < len(words) and (
             words[noun_at] in ("one", "ones")
             or any(
@@ -289,10 +309,13 @@ def resolve_rank_references(
         else:
             continue  # "the larger model" of a family of four: which one?
         start, end = sentence.start + det_at, sentence.start + noun_at + 1
+        if words[det_at] in ("'s", "’s"):
+            start += 1  # "Google's smallest Gemma 2 model": the maker stays a maker
         hits = tuple(_span_hit(sentence, start, end, ident) for ident in chosen)
         if len(hits) > 1:
             return sentence, hits
-        merged = tuple(sorted((*sentence.hits, *hits), key=lambda h: (h.start, -h.end)))
+        kept = tuple(h for h in sentence.hits if h is not named)
+        merged = tuple(sorted((*kept, *hits), key=lambda h: (h.start, -h.end)))
         return dataclasses.replace(sentence, hits=merged), ()
     return sentence, ()
 

@@ -465,3 +465,26 @@ def test_a_quoted_comparison_does_not_change_the_subject(kit, make_article):
     )
     got = claims(kit, make_article, text)
     assert ("llama-3", "context_length", 8_000) in got
+
+
+def test_the_smallest_member_of_a_named_family(kit, make_article):
+    text = (
+        "Google's smallest Gemma 2 model has 2.6 billion parameters. It was trained on "
+        "2 trillion tokens."
+    )
+    got = claims(kit, make_article, text)
+    assert ("gemma-2-2b", "developer", "google") in got
+    assert ("gemma-2-2b", "parameters", 2_600_000_000) in got
+    assert ("gemma-2-2b", "training_tokens", 2 * 10**12) in got
+
+
+def test_a_name_beside_an_indefinite_description_is_an_aside(kit, make_article):
+    text = (
+        "Microsoft's Phi-3-mini has 3.8B parameters. The default version has a 4K window, and "
+        "a 128K variant, Phi-3-mini-128k-instruct, is available for long documents. "
+        "Its knowledge cutoff is October 2023."
+    )
+    got = claims(kit, make_article, text)
+    assert ("phi-3-mini-4k", "context_length", 4_000) in got
+    assert ("phi-3-mini-4k", "knowledge_cutoff", "2023-10") in got
+    assert not any(m == "phi-3-mini-128k" for m, *_ in got)
