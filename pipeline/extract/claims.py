@@ -83,7 +83,7 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
     if before:
         nearest = before[-1]
         if nearest not in subjects(sentence):
-            return SKIP
+            return _past_the_comparison(sentence, nearest, value)
         head = _opening_subject(sentence)
         if head is not None and head is not nearest and _oblique(sentence, nearest):
             return head  # "A and B were distilled from larger Llama 3.1 models, and were ..."
@@ -104,6 +104,16 @@ def _clause_break(tokens: list[str]) -> bool:
     return ";" in words or any(
         a == "," and b in ("and", "but", "while") for a, b in itertools.pairwise(words)
     )
+
+
+def _past_the_comparison(sentence: Sentence, compared: Hit, value: Hit) -> Hit:
+    """'Grok-1, which has more parameters than Falcon 180B, still tops out at 8,192 tokens':
+    once a comma closes the comparison, the value is the subject's; SKIP otherwise."""
+    between = sentence.tokens[compared.end - sentence.start : value.start - sentence.start]
+    if "," not in between:
+        return SKIP
+    named = [m for m in subjects(sentence) if m.end <= compared.start]
+    return named[-1] if named else SKIP
 
 
 def _compared_after(sentence: Sentence, value: Hit, model: Hit) -> bool:
@@ -359,12 +369,16 @@ def _released(hit: Hit) -> bool:
 
 
 def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
+    previous: Hit | None = None  # the last value drafted, for gapping
+    previous_attribute = ""
     for group in count_groups(sentence):
         unit = _next_unit(sentence, group[-1])
         for value in group:
             if _inside_model(sentence, value):
                 continue
             found = count_attribute(sentence, value, unit)
+            if found is None and unit is None and previous is not None:
+                found = _gapped(sentence, previous, previous_attribute, value)
             model = model_for(value, sentence, fallback)
             if found is None and model is not None and model is not SKIP and _names(model, value):
                 found = ("parameters", "")  # "the 13B", "the 235B flagship": the size named
@@ -373,6 +387,7 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
             if not found or model is SKIP or _negated_before(sentence, group[0]):
                 continue
             attribute, scope = found
+            previous, previous_attribute = value, attribute
             end = unit.end_char if unit and value is group[-1] else value.end_char
             yield Draft(
                 attribute=attribute,
@@ -384,6 +399,44 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
                 scope=scope or None,
                 range=_range(sentence, group),
             )
+
+
+def _gapped(
+    sentence: Sentence, previous: Hit, attribute: str, value: Hit
+) -> tuple[str, str] | None:
+    """'Jamba handles 256K tokens, Command R+ 128K and DBRX 32K': a bare value right after
+    another model's name, in a sentence that just gave the same kind of value, is the same
+    attribute (the verb and unit are left out)."""
+    if attribute not in ("context_length", "parameters", "training_tokens"):
+        return None
+    named = [m for m in sentence.of("MODEL") if previous.end <= m.start and m.end <= value.start]
+    if not named or not 0 <= value.start - named[-1].end <= 4:
+        return None
+    between = [
+        t.lower()
+        for t in sentence.tokens[named[-1].end - sentence.start : value.start - sentence.start]
+        if t.strip()
+    ]
+    if any(t not in GAP_WORDS for t in between):
+        return None
+    same_scale = _scale_letter(previous) == _scale_letter(value)
+    return (attribute, "") if same_scale else None
+
+
+GAP_WORDS = frozenset({"itself", "is", "at", "stuck", "only", "just", "with", "has", "'s", ","})
+
+
+def _scale_letter(value: Hit) -> str:
+    text = value.text.strip().rstrip("+").lower()
+    for letter, words in (
+        ("k", ("k", "thousand")),
+        ("m", ("m", "million")),
+        ("b", ("b", "billion")),
+        ("t", ("t", "trillion")),
+    ):
+        if text.endswith(words):
+            return letter
+    return "k" if text.replace(",", "").isdigit() and len(text.replace(",", "")) <= 7 else ""
 
 
 def _range(sentence: Sentence, group: list[Hit]) -> tuple[int, int] | None:

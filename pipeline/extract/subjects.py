@@ -281,12 +281,10 @@ def resolve_rank_references(
         family = named or fallback
         if named is not None:
             noun_at = named.end - sentence.start
-        if (
-            family is None
-            or not sizes.get(family.ident)
-            or family.ident in {m for _, m in sizes[family.ident]}
-        ):
+        if family is None or not sizes.get(family.ident):
             continue
+        if named is not None and named.ident in {m for _, m in sizes[named.ident]}:
+            continue  # "the smallest Gemma 2 2B model" names a member already
         members = [m for _, m in sorted(sizes[family.ident])]
         is_noun = noun_at < len(words) and (
             words[noun_at] in ("one", "ones")

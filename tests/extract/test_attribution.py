@@ -488,3 +488,22 @@ def test_a_name_beside_an_indefinite_description_is_an_aside(kit, make_article):
     assert ("phi-3-mini-4k", "context_length", 4_000) in got
     assert ("phi-3-mini-4k", "knowledge_cutoff", "2023-10") in got
     assert not any(m == "phi-3-mini-128k" for m, *_ in got)
+
+
+def test_gapped_values_take_the_attribute_of_the_first(kit, make_article):
+    text = "At the top, AI21's Jamba handles 256K tokens, Cohere's Command R+ 128K and DBRX 32K."
+    got = claims(kit, make_article, text)
+    assert ("jamba", "context_length", 256_000) in got
+    assert ("command-r-plus", "context_length", 128_000) in got
+    assert ("dbrx", "context_length", 32_000) in got
+
+
+def test_a_closed_comparison_gives_the_value_back_to_the_subject(kit, make_article):
+    text = (
+        "xAI's Grok-1, which has more parameters than Falcon 180B, still tops out at 8,192 "
+        "tokens, and Falcon 180B itself is stuck at 2,048."
+    )
+    got = claims(kit, make_article, text)
+    assert ("grok-1", "context_length", 8_192) in got
+    assert ("falcon-180b", "context_length", 2_048) in got
+    assert ("falcon-180b", "context_length", 8_192) not in got
