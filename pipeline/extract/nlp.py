@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+import numpy
 import spacy
 import yaml
+from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import compile_prefix_regex, compile_suffix_regex
+from thinc.types import Ints2d
 
 PATTERNS = Path(__file__).parent / "patterns"
 LONGEST = {"@misc": "claimwatch.longest_registered_spans.v1"}
@@ -94,10 +98,6 @@ def _named(pairs: Iterable[tuple[str, str]], label: str) -> list[dict[str, Any]]
     return [{"label": label, "id": ident, "pattern": text} for text, ident in pairs]
 
 
-def _line_break(token: Token) -> bool:
-    return "\n" in token.text or "\n" in token.whitespace_
-
-
 _BLOCK = re.compile(
     r"^\s*(?:#|\||[-*+>]\s|\d+[.)]\s|\*\*[^*]+:\*\*|\*\*[^*]+\*\*\s*:|[A-Z][\w ()/-]{0,40}:)"
 )
@@ -146,18 +146,50 @@ def unwrap(text: str) -> str:
     return "".join(out)
 
 
-def _new_blocks(doc: Doc) -> set[int]:
+@dataclass(frozen=True)
+class _Tokens:
+    """The token attributes sentence splitting reads, taken from arrays: iterating a Doc
+    builds a Token object per token, and setting ``is_sent_start`` token by token checks
+    the whole Doc's annotation each time (quadratic in its length)."""
+
+    texts: list[str]
+    idx: list[int]
+    space: list[bool]
+    lower: list[bool]
+    alpha: list[bool]
+    digit: list[bool]
+    breaks: list[bool]  # a newline in the token or in the whitespace after it
+
+    @classmethod
+    def of(cls, doc: Doc, text: str) -> _Tokens:
+        rows = doc.to_array([IDX, LENGTH, IS_SPACE, IS_LOWER, IS_ALPHA, IS_DIGIT]).tolist()
+        idx = [r[0] for r in rows]
+        texts = [text[r[0] : r[0] + r[1]] for r in rows]
+        ends = [*idx[1:], len(text)]
+        breaks = ["\n" in text[r[0] : end] for r, end in zip(rows, ends, strict=True)]
+        return cls(
+            texts,
+            idx,
+            [bool(r[2]) for r in rows],
+            [bool(r[3]) for r in rows],
+            [bool(r[4]) for r in rows],
+            [bool(r[5]) for r in rows],
+            breaks,
+        )
+
+
+def _new_blocks(tokens: _Tokens, text: str) -> set[int]:
     """Token indices that start a block: after a blank line, or at/after a block line."""
     starts: set[int] = set()
     previous_block = True
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
-    for i, token in enumerate(doc):
-        if token.is_space:
-            previous_block = previous_block or token.text.count("\n") >= 2  # a blank line
+    for i, word in enumerate(tokens.texts):
+        if tokens.space[i]:
+            previous_block = previous_block or word.count("\n") >= 2  # a blank line
             continue
-        if i and not _line_break(doc[i - 1]):
+        if i and not tokens.breaks[i - 1]:
             continue
-        line = text[token.idx : text.find("\n", token.idx) % (len(text) + 1)]
+        at = tokens.idx[i]
+        line = text[at : text.find("\n", at) % (len(text) + 1)]
         block = is_block_line(line)
         if block or previous_block:
             starts.add(i)
@@ -165,39 +197,49 @@ def _new_blocks(doc: Doc) -> set[int]:
     return starts
 
 
+EMPHASIS = frozenset({"*", "**", "_", "__"})
+
+
 @Language.component("claimwatch_sentences_v1")
 def line_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? and at every new block (see is_block_line); a line that
     wraps a paragraph continues its sentence. A heading or table line stays whole, and so
-    does a numbered item ("1. Llama 3 70B")."""
-    blocks = _new_blocks(doc)
+    does a numbered item ("1. Llama 3 70B"), and so does a bold lead-in ("**Knowledge
+    cutoff.** Phi-4 ..."). A lower-case word after a full stop starts a sentence only when
+    it is not all lower case (". xAI said")."""
+    if not len(doc):
+        return doc
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+    tokens = _Tokens.of(doc, text)
+    blocks = _new_blocks(tokens, text)
     whole = False
-    for i, token in enumerate(doc):
+    starts = numpy.zeros((len(doc), 1), dtype="int64")
+    words = tokens.texts
+    for i, word in enumerate(words):
         if i in blocks:
-            whole = token.text.startswith(("#", "|"))
-            token.is_sent_start = True
+            whole = word.startswith(("#", "|"))
+            starts[i, 0] = 1
             continue
-        prev = doc[i - 1]
-        after_stop = token.text not in (
-            "*",
-            "**",
-            "_",
-            "__",
-        ) and (  # "**Knowledge cutoff.** Phi-4 ..."
-            prev.text in {"!", "?"}
-            or (prev.text == "." and (not token.is_lower or not token.is_alpha))
+        if i == 0:
+            continue
+        prev = words[i - 1]
+        after_stop = word not in EMPHASIS and (
+            prev in ("!", "?") or (prev == "." and (not tokens.lower[i] or not tokens.alpha[i]))
         )
-        numbered = prev.text == "." and i >= 2 and _list_number(doc, i - 2)
-        starts = after_stop and not whole and not numbered
-        token.is_sent_start = starts and not token.is_space
+        numbered = prev == "." and i >= 2 and _list_number(tokens, i - 2)
+        start = after_stop and not whole and not numbered and not tokens.space[i]
+        starts[i, 0] = 1 if start else -1
+    starts[0, 0] = 1
+    # -1 (not a start) wraps in uint64, as in spaCy's own arrays
+    doc.from_array([SENT_START], cast(Ints2d, starts.astype("uint64")))
     return doc
 
 
-def _list_number(doc: Doc, i: int) -> bool:
-    """Is doc[i] the number of a numbered item: first on its line, or after '#' marks?"""
-    if not doc[i].is_digit:
+def _list_number(tokens: _Tokens, i: int) -> bool:
+    """Is token i the number of a numbered item: first on its line, or after '#' marks?"""
+    if not tokens.digit[i]:
         return False
-    return i == 0 or _line_break(doc[i - 1]) or doc[i - 1].text.startswith("#")
+    return i == 0 or tokens.breaks[i - 1] or tokens.texts[i - 1].startswith("#")
 
 
 def _tokenizer_for_counts(nlp: Language) -> None:

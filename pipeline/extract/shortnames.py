@@ -44,6 +44,8 @@ def with_short_names(
         while i < len(tokens):
             at = sentence.start + i
             for n in range(LONGEST, 0, -1):
+                if i + n > len(tokens):
+                    continue
                 words = tuple(tokens[i : i + n])
                 candidates = names.get(words)
                 if not candidates or any(at + k in taken for k in range(n)):
