@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.dates import parse_date
+from pipeline.extract.dates import _absolute, _parser, parse_date
 from pipeline.extract.numbers import parse_count_text, parse_moe_shape
 from pipeline.registry.index import MAX_VARIANTS, alias_key, alias_variants
 from pipeline.runner import Toolkit
@@ -185,6 +186,39 @@ def test_parse_date_keeps_month_precision(day: dt.date, shape: str):
     parsed = parse_date(text, relative=False, published=None)
     assert parsed is not None and parsed.precision is Precision.month
     assert parsed.value == day.replace(day=1)
+
+
+@SLOW
+@given(
+    recent,
+    st.sampled_from(["{m} {y}", "{m} {d}, {y}", "{d} {m} {y}", "{y}-{mm}-{dd}", "{y}-{mm}", "{y}"]),
+    st.sampled_from([str.title, lambda m: m[:3], lambda m: m[:3] + "."]),
+)
+def test_the_fast_date_path_agrees_with_dateparser(day: dt.date, shape: str, spell: Any):
+    """The shapes read without dateparser give what dateparser gives."""
+    text = shape.format(
+        m=spell(MONTHS[day.month - 1]),
+        d=day.day,
+        y=day.year,
+        mm=f"{day.month:02d}",
+        dd=f"{day.day:02d}",
+    )
+    fast = _absolute(text)
+    data = _parser(None).get_date_data(text)
+    assert fast is not None and data.date_obj is not None
+    precision = {"day": Precision.day, "month": Precision.month}.get(
+        data.period or "", Precision.year
+    )
+    assert fast[1] is precision
+    expected = data.date_obj.date()
+    assert (
+        fast[0]
+        == {
+            Precision.day: expected,
+            Precision.month: expected.replace(day=1),
+            Precision.year: dt.date(expected.year, 1, 1),
+        }[precision]
+    )
 
 
 @SLOW

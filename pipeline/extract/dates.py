@@ -27,6 +27,60 @@ class ParsedDate:
     relative: bool
 
 
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_MONTH = r"([A-Za-z]+)\.?"
+_FORMS = [
+    (re.compile(rf"^{_MONTH},?\s+((?:19|20)\d\d)$"), "my"),
+    (re.compile(rf"^{_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)$"), "mdy"),
+    (re.compile(rf"^(\d{{1,2}})\s+{_MONTH},?\s+((?:19|20)\d\d)$"), "dmy"),
+    (re.compile(r"^((?:19|20)\d\d)-(\d\d)-(\d\d)$"), "iso"),
+    (re.compile(r"^((?:19|20)\d\d)-(\d\d)$"), "isom"),
+    (re.compile(r"^((?:19|20)\d\d)$"), "y"),
+]
+
+
+def _absolute(text: str) -> tuple[dt.date, Precision] | None:
+    """The common absolute shapes ('April 2024', 'April 18, 2024', '18 April 2024',
+    '2024-04-18', '2024') read directly; anything else goes to dateparser. Same results,
+    without dateparser's ~2 ms per call."""
+    for pattern, form in _FORMS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        try:
+            if form == "my":
+                month = _MONTHS.get(match.group(1).lower())
+                return (dt.date(int(match.group(2)), month, 1), Precision.month) if month else None
+            if form in ("mdy", "dmy"):
+                name, day = (1, 2) if form == "mdy" else (2, 1)
+                month = _MONTHS.get(match.group(name).lower())
+                year = int(match.group(3))
+                if not month:
+                    return None
+                return dt.date(year, month, int(match.group(day))), Precision.day
+            if form == "iso":
+                year, month, day = (int(g) for g in match.groups())
+                return dt.date(year, month, day), Precision.day
+            if form == "isom":
+                return dt.date(int(match.group(1)), int(match.group(2)), 1), Precision.month
+            return dt.date(int(match.group(1)), 1, 1), Precision.year
+        except ValueError:  # "February 30, 2024": not a date
+            return None
+    return None
+
+
 @lru_cache(maxsize=64)
 def _parser(base: dt.date | None) -> DateDataParser:
     settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
@@ -42,6 +96,8 @@ def parse_date(text: str, *, relative: bool, published: dt.date | None) -> Parse
         r"^(?i:on|in|during|since|late|early|mid-?|until|by|last)\s+(?=[A-Z0-9])", "", cleaned
     )
     yearless = not relative and not _YEAR.search(cleaned)
+    if not relative and not yearless and (fast := _absolute(cleaned)) is not None:
+        return ParsedDate(value=fast[0], precision=fast[1], relative=False)
     unresolved = (relative or yearless) and published is None
     data = _parser(published).get_date_data(cleaned)
     if data.date_obj is None:
