@@ -1,6 +1,10 @@
 """Golden tests over the fixture articles: the gold is well formed, the checker gives the
 expected verdict for every annotated claim, and extraction does not fall below its measured
-scores (docs/extraction.md records them)."""
+scores (docs/extraction.md records them).
+
+Two gold sets: ``fixtures/gold`` (the development set the rules were written against) and
+``fixtures/holdout/gold`` (six articles annotated by people who had not seen the extractor,
+kept out of rule writing: its score is the honest estimate on unseen writing)."""
 
 from __future__ import annotations
 
@@ -12,9 +16,11 @@ from pipeline.evaluate import check_gold, evaluate, load_gold
 from pipeline.registry import Registry
 from pipeline.runner import Toolkit
 from pipeline.schema import Attribute, Reason, Status
-from tests.conftest import GOLD
+from tests.conftest import FIXTURES, GOLD
 
+HOLDOUT = FIXTURES / "holdout" / "gold"
 DOCS = load_gold(GOLD)
+ALL_DOCS = DOCS + load_gold(HOLDOUT)
 
 # Claims a careful reader judges differently from the checker, kept visible here.
 KNOWN = {
@@ -24,7 +30,7 @@ KNOWN = {
 }
 
 
-@pytest.mark.parametrize("path,doc", DOCS, ids=[p.name for p, _ in DOCS])
+@pytest.mark.parametrize("path,doc", ALL_DOCS, ids=[p.name for p, _ in ALL_DOCS])
 def test_gold_files_are_well_formed(registry: Registry, path: Path, doc: dict):
     text = " ".join(path.read_text(encoding="utf-8").split())
     assert doc["claims"], path
@@ -42,18 +48,29 @@ def test_at_least_forty_articles_and_four_hundred_claims():
     assert sum(len(doc["claims"]) for _, doc in DOCS) >= 400
 
 
-def test_the_checker_gives_every_gold_claim_its_expected_verdict(registry: Registry):
+@pytest.mark.parametrize("gold", [GOLD, HOLDOUT], ids=["gold", "holdout"])
+def test_the_checker_gives_every_gold_claim_its_expected_verdict(registry: Registry, gold: Path):
     wrong = [
         (name, item["model"], item["attribute"], verdict.status.value, verdict.explanation)
-        for name, item, verdict in check_gold(GOLD, registry)
+        for name, item, verdict in check_gold(gold, registry)
         if (name, item["model"], item["attribute"]) not in KNOWN
     ]
     assert wrong == []
 
 
 def test_extraction_stays_above_its_measured_scores(kit: Toolkit):
+    """Measured 2026-11-30: P 0.935, R 0.869, F1 0.901; flags R 0.867."""
     report = evaluate(GOLD, kit)
+    assert report.claims.precision >= 0.93
+    assert report.claims.recall >= 0.86
+    assert report.flags.recall >= 0.85
+    assert report.verdicts_agree / report.verdicts_matched >= 0.98
+
+
+def test_extraction_on_the_held_out_articles_stays_above_its_measured_scores(kit: Toolkit):
+    """Measured 2026-11-30 on first contact: P 0.859, R 0.704, F1 0.773 (well below the
+    development set: the gap is the rules' overfit to it)."""
+    report = evaluate(HOLDOUT, kit)
     assert report.claims.precision >= 0.85
     assert report.claims.recall >= 0.70
-    assert report.flags.recall >= 0.75
     assert report.verdicts_agree / report.verdicts_matched >= 0.98
