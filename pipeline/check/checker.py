@@ -229,8 +229,22 @@ def _hint(
     return f"{what} matches {_join(names)}."
 
 
+_PROXIMITY: dict[tuple[str, str, str], list[Model]] = {}  # by registry version, line, entry
+
+
 def _by_proximity(registry: Registry, line: str, entry_id: str) -> list[Model]:
-    """The line's models, nearest version first (the registry lists families in order)."""
+    """The line's models, nearest version first (the registry lists families in order);
+    computed once per registry version, line and entry (hints ask for it per flag)."""
+    key = (registry.version, line, entry_id)
+    found = _PROXIMITY.get(key)
+    if found is None:
+        if len(_PROXIMITY) > 10_000:
+            _PROXIMITY.clear()
+        found = _PROXIMITY[key] = _proximity(registry, line, entry_id)
+    return found
+
+
+def _proximity(registry: Registry, line: str, entry_id: str) -> list[Model]:
     families = [f for f in registry.families if registry.families[f].line == line]
     model = registry.models.get(entry_id)
     here = families.index(model.family if model else entry_id) if families else 0

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from pipeline.registry.model import Architecture, FactStatus, Licence, Modality, PartialDate
@@ -49,9 +50,15 @@ def _claim_interval(value: int, text: str, bound: Bound | None, tol: float) -> t
     return value * (1 - rounding), value * (1 + rounding)
 
 
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_KILO = re.compile(r"\dK\b")
+_MEGA = re.compile(r"\dM\b")
+
+
+@lru_cache(maxsize=65536)
 def _half_unit(text: str) -> float:
     """Half the last written digit, relative to the number: '70B' -> 0.5/70, '1.8T' -> 0.05/1.8."""
-    match = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    match = _NUMBER.search(text)
     written = to_decimal(match.group(0)) if match else None
     if not written:
         return 0.0
@@ -70,15 +77,16 @@ def _registry_interval(value: int, bound: Any, status: FactStatus) -> tuple[floa
     return value, value
 
 
-def binary_readings(value: int, text: str) -> list[int]:
+@lru_cache(maxsize=65536)
+def binary_readings(value: int, text: str) -> tuple[int, ...]:
     """'128K' may mean 128,000 or 131,072; '1M' 1,000,000 or 1,048,576."""
     upper = text.upper()
     readings = [value]
-    if re.search(r"\dK\b", upper) or "THOUSAND" in upper:
+    if _KILO.search(upper) or "THOUSAND" in upper:
         readings.append(round(value * 1.024))
-    if re.search(r"\dM\b", upper) or "MILLION" in upper:
+    if _MEGA.search(upper) or "MILLION" in upper:
         readings.append(round(value * 1.048576))
-    return readings
+    return tuple(readings)
 
 
 def compare_count(
