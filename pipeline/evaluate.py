@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,16 +85,22 @@ def evaluate(gold_dir: Path, kit: Toolkit) -> Report:
         if not articles:
             continue
         predicted = process(articles, kit)[0].checked
-        score_article(article_path.name, doc.get("claims") or [], predicted, report)
+        score_article(
+            article_path.name, doc.get("claims") or [], predicted, report, same_model(kit.registry)
+        )
     return report
 
 
 def score_article(
-    name: str, gold: list[dict[str, Any]], predicted: Sequence[CheckedClaim], report: Report
+    name: str,
+    gold: list[dict[str, Any]],
+    predicted: Sequence[CheckedClaim],
+    report: Report,
+    equal: Callable[[str, str | None], bool] | None = None,
 ) -> None:
     unmatched = list(predicted)
     for item in gold:
-        match = next((p for p in unmatched if same_claim(item, p)), None)
+        match = next((p for p in unmatched if same_claim(item, p, equal)), None)
         attribute = str(item["attribute"])
         gold_flag = item.get("verdict") == "contradicted"
         if match is None:
@@ -124,12 +130,31 @@ def _count(report: Report, attribute: str, kind: str) -> None:
         setattr(score, kind, getattr(score, kind) + 1)
 
 
-def same_claim(gold: dict[str, Any], predicted: CheckedClaim) -> bool:
+def same_model(registry: Registry) -> Callable[[str, str | None], bool]:
+    """Ids naming the same model: equal, or a family with one model and that model
+    ("Mistral NeMo" may be annotated as the family or as its only model; both are judged
+    the same way)."""
+
+    def sole(entry: str | None) -> str | None:
+        if entry is None:
+            return None
+        members = registry.members(entry)
+        return members[0].id if len(members) == 1 else entry
+
+    return lambda gold, predicted: gold == predicted or sole(gold) == sole(predicted)
+
+
+def same_claim(
+    gold: dict[str, Any],
+    predicted: CheckedClaim,
+    equal: Callable[[str, str | None], bool] | None = None,
+) -> bool:
     claim = predicted.claim
     if claim.attribute.value != gold["attribute"]:
         return False
     if gold.get("model") is not None:
-        if claim.model_id != gold["model"]:
+        same = equal(gold["model"], claim.model_id) if equal else claim.model_id == gold["model"]
+        if not same:
             return False
     elif claim.model_id is not None and alias_key(claim.model) != alias_key(
         str(gold.get("mention", ""))

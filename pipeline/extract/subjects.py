@@ -16,7 +16,9 @@ from pipeline.extract.claims import _oblique, count_groups, subjects
 from pipeline.extract.hits import Hit, Sentence
 from pipeline.extract.numbers import parse_count_text
 
-DETERMINERS = frozenset({"the", "its", "this", "that", "their"})  # "a 405B model" describes
+DETERMINERS = frozenset(
+    {"the", "its", "this", "that", "their", "'s", "’s"}
+)  # "a 405B model" describes
 SIZE_TOLERANCE = 0.05
 LEAD_SENTENCES = 3  # where the models a piece is about are named together
 GROUP_MEMORY = 2  # sentences after which "both"/"they" no longer reach a group
