@@ -210,9 +210,93 @@ def hedge_scope(sentence: Sentence, draft: Draft) -> bool:
     return any(first - 3 <= h.start and h.end <= last + 1 for h in hedges)
 
 
+SCALE_WORDS = ("thousand", "million", "billion", "trillion")
+NUMBER_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+    ]
+)
+
+
+def _sharing_scale(sentence: Sentence, counts: list[Hit]) -> list[Hit]:
+    """'twelve, nine, eight and seven billion', '8, 70 and 405 billion': the bare numbers
+    listed before a count take its scale word."""
+    added: list[Hit] = []
+    words = sentence.tokens
+    offsets: list[int] | None = None
+    for count in counts:
+        scale = count.text.split()[-1].lower() if " " in count.text else ""
+        if scale not in SCALE_WORDS:
+            continue
+        at = count.start - sentence.start - 1
+        while at >= 1 and words[at].lower() in (",", "and", "or"):
+            number = at - 1
+            if number < 0 or not _bare_number(words[number]):
+                break
+            offsets = offsets or _offsets(sentence)
+            start_char = sentence.start_char + offsets[number]
+            added.append(
+                Hit(
+                    "COUNT",
+                    "count-shared-scale",
+                    sentence.start + number,
+                    sentence.start + number + 1,
+                    start_char,
+                    start_char + len(words[number]),
+                    f"{words[number]} {scale}",
+                    synthetic=True,
+                )
+            )
+            at = number - 1
+    return added
+
+
+def _bare_number(word: str) -> bool:
+    return word.replace(".", "", 1).isdigit() or word.lower() in NUMBER_WORDS
+
+
+def _offsets(sentence: Sentence) -> list[int]:
+    offsets, at = [], 0
+    for token in sentence.tokens:
+        found = sentence.text.find(token, at)
+        offsets.append(found if found >= 0 else at)
+        at = (found if found >= 0 else at) + len(token)
+    return offsets
+
+
 def count_groups(sentence: Sentence) -> Iterator[list[Hit]]:
     """Counts written as a list share the unit of the last ('8B, 70B and 405B parameters')."""
     counts = [h for h in sentence.of("COUNT")]
+    shared = _sharing_scale(sentence, counts)
+    if shared:
+        counts = sorted([*counts, *shared], key=lambda h: h.start)
     group: list[Hit] = []
     for hit in counts:
         if group and not _joined(sentence, group[-1], hit):

@@ -90,7 +90,7 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     following = tokens[at + org.end - org.start : at + org.end - org.start + 1]
     if following in (["'s"], ["’s"], ["'"], ["’"]):  # "Meta's Llama 3", "Databricks' DBRX"
         # a possessive names the maker even of a model compared: "beats OpenAI's GPT-4"
-        owned = [m for m in sentence.of("MODEL") if 1 <= m.start - org.end <= 2][:1]
+        owned = [m for m in sentence.of("MODEL") if 0 <= m.start - org.end <= 2][:1]
         if owned:
             return owned
         if at >= 2 and tokens[at - 1] == ",":  # "Mistral 7B, the company's first model"

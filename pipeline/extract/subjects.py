@@ -246,7 +246,6 @@ NOT_NOUNS = frozenset(
         "to",
         "and",
         "or",
-        ",",
         "total",
         "active",
         "in",

@@ -507,3 +507,34 @@ def test_a_closed_comparison_gives_the_value_back_to_the_subject(kit, make_artic
     assert ("grok-1", "context_length", 8_192) in got
     assert ("falcon-180b", "context_length", 2_048) in got
     assert ("falcon-180b", "context_length", 8_192) not in got
+
+
+def test_numbers_listed_before_a_scale_word_share_it(kit, make_article):
+    text = (
+        "Mistral NeMo, Gemma 2 9B, Llama 3.1 8B and Qwen2 7B have twelve, nine, eight and "
+        "seven billion parameters respectively."
+    )
+    got = claims(kit, make_article, text)
+    for model, size in (
+        ("mistral-nemo", 12),
+        ("gemma-2-9b", 9),
+        ("llama-3.1-8b", 8),
+        ("qwen2-7b", 7),
+    ):
+        assert (model, "parameters", size * 10**9) in got
+    got = claims(kit, make_article, "Llama 3.1 comes in 8, 70 and 405 billion parameters.")
+    assert {v for m, a, v in got if a == "parameters"} == {8 * 10**9, 70 * 10**9, 405 * 10**9}
+
+
+def test_informal_writing(kit, make_article):
+    text = (
+        "**phi-4**\n"
+        "- microsoft's 14b, dense, trained on 9.8T tokens\n"
+        "- ctx is only 16k\n"
+        "- knowledge cutoff is june 2024\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("phi-4", "developer", "microsoft") in got
+    assert ("phi-4", "parameters", 14 * 10**9) in got
+    assert ("phi-4", "context_length", 16_000) in got
+    assert ("phi-4", "knowledge_cutoff", "2024-06") in got
