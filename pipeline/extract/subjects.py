@@ -46,12 +46,14 @@ def with_subjects(
     used: tuple[Hit, ...] = ()  # the group the previous sentence referred to
     lead: tuple[Hit, ...] = ()  # the first models the article names together
     fresh = False
+    titled: set[str] = set()  # the models the current section heading names
     age = 0
     named = [m for s in sents for m in s.of("MODEL") if m.ident]
     for index, sentence in enumerate(sents):
         if sentence.heading:
             recent, groups = None, []
             fresh = True  # no model named since the heading
+            titled = {m.ident for m in sentence.of("MODEL") if m.ident}
         sentence = resolve_size_references(sentence, recent or main, sizes, named)
         sentence, ranked = resolve_rank_references(sentence, recent or main, sizes)
         mentions = subjects(sentence)
@@ -60,6 +62,9 @@ def with_subjects(
         body = [m for m in mentions if m.start >= lead_end]
         direct = [m for m in body if not _oblique(sentence, m) and not _appositive(sentence, m)]
         first = direct[0] if direct else (None if body else (mentions[0] if mentions else None))
+        # under "## Qwen2.5 7B", "... the Qwen2.5 series ..., and Qwen2.5 7B is ...": the
+        # section's own model stays the subject
+        first = next((m for m in direct if m.ident in titled), first)
         if first is not None and labelled and not _aside(first, recent, sizes):
             recent = first  # "**Falcon.** TII launched Falcon 40B ...": the body's model
         plural = _plural(sentence) if not mentions else None
@@ -71,6 +76,8 @@ def with_subjects(
             if plural is not None and not group and fresh and lead and plural in (0, len(lead)):
                 group = lead  # after a heading, "Both models" are the two the piece is about
             subject = recent or main
+            if main is not None and _opens_with_the_new_model(sentence):
+                subject = main  # "The new model ..." is the one the piece is about
             if not (ranked or group) and not mentions and _generic_plural(sentence):
                 subject = _family_hit(subject, families or {}) or subject  # "the models"
             yield sentence, Context(subject, ranked or group)
@@ -99,6 +106,11 @@ GENERIC_PLURALS = (
     ("the", "whole", "family"),
     ("the", "new", "models"),
 )
+
+
+def _opens_with_the_new_model(sentence: Sentence) -> bool:
+    words = [t.lower() for t in sentence.tokens[:4] if t.strip()]
+    return words[:3] in (["the", "new", "model"], ["the", "new", "release"])
 
 
 def _generic_plural(sentence: Sentence) -> bool:

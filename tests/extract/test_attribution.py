@@ -538,3 +538,23 @@ def test_informal_writing(kit, make_article):
     assert ("phi-4", "parameters", 14 * 10**9) in got
     assert ("phi-4", "context_length", 16_000) in got
     assert ("phi-4", "knowledge_cutoff", "2024-06") in got
+
+
+def test_the_section_model_stays_the_subject(kit, make_article):
+    text = (
+        "## 1. Qwen2.5 7B (Alibaba)\n\n"
+        "Alibaba shipped the Qwen2.5 series in September 2024, and the mid-sized Qwen2.5 7B is "
+        "the sweet spot. It has 7.61 billion parameters."
+    )
+    got = claims(kit, make_article, text)
+    assert ("qwen2.5-7b", "parameters", 7_610_000_000) in got
+
+
+def test_the_new_model_and_a_value_owned_by_a_later_name(kit, make_article):
+    text = (
+        "DeepSeek released DeepSeek-V2 on Monday. DeepSeek-V2 is large. The new model was "
+        "pretrained on 8.1 trillion tokens, up from the 2 trillion tokens behind DeepSeek LLM 67B."
+    )
+    got = claims(kit, make_article, text)
+    assert ("deepseek-v2", "training_tokens", 8_100_000_000_000) in got
+    assert ("deepseek-llm-67b", "training_tokens", 2 * 10**12) in got
