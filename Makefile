@@ -33,6 +33,7 @@ test: lint unit
 eval: install
 	$(BIN)/claimwatch eval fixtures/gold
 	$(BIN)/claimwatch eval fixtures/holdout/gold
+	$(BIN)/claimwatch eval fixtures/holdout2/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)

@@ -19,8 +19,9 @@ from pipeline.schema import Attribute, Reason, Status
 from tests.conftest import FIXTURES, GOLD
 
 HOLDOUT = FIXTURES / "holdout" / "gold"
+HOLDOUT2 = FIXTURES / "holdout2" / "gold"
 DOCS = load_gold(GOLD)
-ALL_DOCS = DOCS + load_gold(HOLDOUT)
+ALL_DOCS = DOCS + load_gold(HOLDOUT) + load_gold(HOLDOUT2)
 
 # Claims a careful reader judges differently from the checker, kept visible here.
 KNOWN = {
@@ -48,7 +49,7 @@ def test_at_least_forty_articles_and_four_hundred_claims():
     assert sum(len(doc["claims"]) for _, doc in DOCS) >= 400
 
 
-@pytest.mark.parametrize("gold", [GOLD, HOLDOUT], ids=["gold", "holdout"])
+@pytest.mark.parametrize("gold", [GOLD, HOLDOUT, HOLDOUT2], ids=["gold", "holdout", "holdout2"])
 def test_the_checker_gives_every_gold_claim_its_expected_verdict(registry: Registry, gold: Path):
     wrong = [
         (name, item["model"], item["attribute"], verdict.status.value, verdict.explanation)
@@ -67,10 +68,20 @@ def test_extraction_stays_above_its_measured_scores(kit: Toolkit):
     assert report.verdicts_agree / report.verdicts_matched >= 0.98
 
 
-def test_extraction_on_the_held_out_articles_stays_above_its_measured_scores(kit: Toolkit):
+def test_extraction_on_the_first_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
     """Measured 2026-11-30 on first contact: P 0.859, R 0.704, F1 0.773 (well below the
-    development set: the gap is the rules' overfit to it)."""
+    development set: the gap is the rules' overfit to it). Its misses were then used for
+    rules: P 0.943, R 0.829, F1 0.882 — no longer a held-out measure."""
     report = evaluate(HOLDOUT, kit)
-    assert report.claims.precision >= 0.85
-    assert report.claims.recall >= 0.70
+    assert report.claims.precision >= 0.93
+    assert report.claims.recall >= 0.82
+    assert report.verdicts_agree / report.verdicts_matched >= 0.98
+
+
+def test_extraction_on_the_second_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
+    """Measured 2026-11-30 on first contact, after the rules learned from the first set:
+    P 0.767, R 0.617, F1 0.684, flags P 0.105 — the honest estimate on unseen writing."""
+    report = evaluate(HOLDOUT2, kit)
+    assert report.claims.precision >= 0.76
+    assert report.claims.recall >= 0.61
     assert report.verdicts_agree / report.verdicts_matched >= 0.98
