@@ -348,7 +348,7 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
         return _unitless_context(sentence, value)
     ident = unit.ident
     near = [h.ident for h in sentence.hits if h.kind == "CUE" and abs(h.start - value.end) <= 4]
-    if ident == "active" or (ident == "parameters" and "active" in near):
+    if ident == "active" or (ident == "parameters" and _active_after_unit(sentence, unit)):
         return "active_parameters", "active"
     if ident == "total" or ident == "parameters":
         return "parameters", "total" if "total" in near else ""
@@ -396,6 +396,8 @@ def _active_phrase(sentence: Sentence, value: Hit) -> bool:
     through 22B of them': the count is of active parameters."""
     at, end = value.start - sentence.start, value.end - sentence.start
     words = [t.lower() for t in sentence.tokens]
+    if at >= 2 and words[at - 1] in ("about", "only", "just", "roughly", "around", "some"):
+        at -= 1  # "activates about 37 billion", "activates only 3B"
     if at >= 1 and words[at - 1] in ACTIVE_VERBS:
         return words[at - 1] != "through" or "of" in words[end : end + 1]
     for word in words[end : end + 5]:
@@ -404,6 +406,12 @@ def _active_phrase(sentence: Sentence, value: Hit) -> bool:
         if word not in ACTIVE_GAP and word.strip():
             return False
     return False
+
+
+def _active_after_unit(sentence: Sentence, unit: Hit) -> bool:
+    """'17B parameters active': an 'active' cue right after the unit, not one further on
+    ('stores 671B parameters but activates 37B')."""
+    return any(h.ident == "active" and h.start == unit.end for h in sentence.hits)
 
 
 def _unitless_context(sentence: Sentence, value: Hit) -> tuple[str, str] | None:

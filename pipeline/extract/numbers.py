@@ -79,6 +79,8 @@ def parse_count_text(text: str) -> int | None:
         words = words[:-1]
     if len(words) == 1 and (number := to_decimal(words[0])) is not None:
         return int(number * scale)
+    if words in (["a"], ["an"]) and scale > 1:  # "a trillion parameters"
+        return scale
     number = word_number(words)
     return int(number * scale) if number is not None else None
 

@@ -170,8 +170,6 @@ class Registry:
         for family_id, family in self.families.items():
             family_words = family.name.replace("-", " ").split()
             for model in self.members(family_id):
-                if model.id == family_id:
-                    continue
                 for name in (model.name, *model.aliases):
                     for short in _short_forms(name, family_words):
                         entry = (family_id, model.id)
@@ -244,7 +242,8 @@ def _short_forms(name: str, family_words: list[str]) -> list[tuple[str, ...]]:
         for f in forms
         if 1 <= len(f) <= 2
         and tuple(words[-len(f) :]) == f  # a suffix: "Opus", not the vendor in "Meta Llama 3"
-        and any(w[0].isupper() and w.isalpha() for w in f)
+        and any(w[0].isupper() and w.isalnum() and len(w) > 1 for w in f)
+        and any(c.isalpha() for w in f for c in w)
         and not any(w.lower() in SHORT_NAME_STOPWORDS for w in f)
     ]
 

@@ -558,3 +558,29 @@ def test_the_new_model_and_a_value_owned_by_a_later_name(kit, make_article):
     got = claims(kit, make_article, text)
     assert ("deepseek-v2", "training_tokens", 8_100_000_000_000) in got
     assert ("deepseek-llm-67b", "training_tokens", 2 * 10**12) in got
+
+
+def test_short_names_with_digits(kit, make_article):
+    text = "Moonshot released Kimi K2 in July. On paper, K2 has a trillion parameters."
+    got = claims(kit, make_article, text)
+    assert ("kimi-k2", "parameters", 10**12) in got
+    text = "DeepSeek-R1 came out in January. Two weeks later, R1 is on every cloud."
+    assert not any(m != "deepseek-r1" for m, *_ in claims(kit, make_article, text))
+
+
+def test_an_unknown_name_glued_to_its_size(kit, make_article):
+    text = (
+        "Gemma 3 launched today, a week after Nordlicht AI released Halcyon-12B, a "
+        "12-billion-parameter model with a 64K context window."
+    )
+    got = claims(kit, make_article, text)
+    assert not any(m and m.startswith("gemma") and a == "context_length" for m, a, _ in got)
+    assert (None, "context_length", 64_000) in got
+
+
+def test_activating_is_not_storing(kit, make_article):
+    text = "DeepSeek-V3 stores 671 billion parameters but activates about 37 billion per token."
+    got = claims(kit, make_article, text)
+    assert ("deepseek-v3", "parameters", 671 * 10**9) in got
+    assert ("deepseek-v3", "active_parameters", 37 * 10**9) in got
+    assert ("deepseek-v3", "active_parameters", 671 * 10**9) not in got
