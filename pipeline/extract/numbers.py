@@ -116,9 +116,16 @@ _CHOSEN = r"(?:active|activated|routed|used|chosen|selected|run)"
 _PER_TOKEN = [
     re.compile(
         rf"\b{_NUM}\s+(?:of\s+them\s+|experts\s+|routed\s+experts\s+)?(?:are\s+|is\s+)?"
-        rf"{_CHOSEN}\b[^.;]{{0,24}}?\b{_EACH_TOKEN}",
+        rf"{_CHOSEN}\b(?!\s+experts)[^.;]{{0,24}}?\b{_EACH_TOKEN}",
         re.I,
     ),
+    re.compile(rf"\b{_NUM}\s+of\s+(?:which|them|these)\s+(?:are\s+|is\s+)?{_CHOSEN}\b", re.I),
+    re.compile(
+        rf"\b(?:visits|uses|reaches|goes\s+to|is\s+sent\s+to)\s+(?:only\s+|just\s+)?{_NUM}"
+        rf"\s+of\s+them\b",
+        re.I,
+    ),
+    re.compile(rf"\b{_NUM}\s+(?:experts\s+)?per\s+token\b", re.I),
     re.compile(
         rf"\b(?:activates?|picks|selects|chooses)\s+{_NUM}\s+(?:\w+\s+)?(?:experts\s+)?"
         rf"{_EACH_TOKEN}",

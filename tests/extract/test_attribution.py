@@ -584,3 +584,24 @@ def test_activating_is_not_storing(kit, make_article):
     assert ("deepseek-v3", "parameters", 671 * 10**9) in got
     assert ("deepseek-v3", "active_parameters", 37 * 10**9) in got
     assert ("deepseek-v3", "active_parameters", 671 * 10**9) not in got
+
+
+def test_experts_per_token_phrasings(kit, make_article):
+    cases = {
+        "Llama 4 Maverick has 128 routed experts, but each token visits only one of them.": (
+            "llama-4-maverick",
+            {"type": "moe", "experts": 128, "experts_per_token": 1},
+        ),
+        "Kimi K2 spreads a trillion parameters over 384 experts, eight of which are active.": (
+            "kimi-k2",
+            {"type": "moe", "experts": 384, "experts_per_token": 8},
+        ),
+        "Phi-3.5-MoE combines 16 experts, two per token.": (
+            "phi-3.5-moe",
+            {"type": "moe", "experts": 16, "experts_per_token": 2},
+        ),
+    }
+    for text, (model, value) in cases.items():
+        assert (model, "architecture", tuple(sorted(value.items()))) in claims(
+            kit, make_article, text
+        ), text
