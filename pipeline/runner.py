@@ -59,6 +59,7 @@ def _toolkit(extra_registry: tuple[str, ...], trained: str | None) -> Toolkit:
         trained=trained,
         short_names=registry.short_names(),
         families=registry.family_index(),
+        makers=registry.makers(),
     )
     return Toolkit(registry, extractor)
 

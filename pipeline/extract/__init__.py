@@ -67,11 +67,13 @@ class Extractor:
         trained: str | None = None,
         short_names: ShortNames | None = None,
         families: Mapping[str, tuple[str, str]] | None = None,
+        makers: Mapping[str, str] | None = None,
     ) -> None:
         self.nlp: Language = build_nlp(models, organisations, licences, trained)
         self.sizes: Sizes = sizes or {}
         self.short_names: ShortNames = short_names or {}
         self.families: Mapping[str, tuple[str, str]] = families or {}
+        self.makers: Mapping[str, str] = makers or {}
         self.licence_names = licence_names_of(licences)
 
     def extract(self, article: Article) -> list[Claim]:
@@ -84,7 +86,9 @@ class Extractor:
                 claims_of(
                     article,
                     with_org_references(
-                        with_short_names(sentences(doc), self.short_names, self.families)
+                        with_short_names(
+                            sentences(doc), self.short_names, self.families, self.makers
+                        )
                     ),
                     self.sizes,
                     self.families,

@@ -157,8 +157,8 @@ def _oblique(sentence: Sentence, mention: Hit) -> bool:
     larger Llama 3.1 models') rather than what the sentence is about?"""
     at = mention.start - sentence.start
     words = [t.lower() for t in sentence.tokens[max(at - 3, 0) : at] if t.strip()]
-    if words and words[-1] in ADJECTIVES:
-        words = words[:-1]  # "distilling larger Llama 3.1 models"
+    if words and words[-1] in ADJECTIVES | {"the", "a", "an", "its", "their"}:
+        words = words[:-1]  # "distilling larger Llama 3.1 models", "of the Qwen3 family"
     return bool(words) and words[-1] in OBLIQUE
 
 
@@ -168,6 +168,10 @@ def _opening_subject(sentence: Sentence) -> Hit | None:
     if not words:
         return None
     first = sentence.start + words[0]
+    maker = next((h for h in sentence.of("ORG") if h.start == first), None)
+    after_maker = maker.end - sentence.start if maker is not None else -1
+    if maker is not None and sentence.tokens[after_maker : after_maker + 1] in (("'s",), ("’s",)):
+        first = maker.end + 1  # "Alibaba's Qwen3-235B-A22B, the flagship of ..., has ..."
     named = subjects(sentence)
     head = next((m for m in named if m.start == first), None)
     if head is None:

@@ -183,7 +183,7 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         if model is SKIP:
             continue
         negated = _negated_before(sentence, facet) or facet.ident == "modality:negated"
-        values = sorted({_modality_value(h) for h in run})
+        values = sorted({_modality_value(h) for h in run} | _listed_images(sentence, run))
         yield Draft(
             attribute="modality",
             value_hit=facet,
@@ -193,6 +193,19 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
             negated=negated,
             value=values,
         )
+
+
+def _listed_images(sentence: Sentence, run: list[Hit]) -> set[str]:
+    """'take audio, images and video': 'images' listed among other inputs is one too."""
+    if not all(h.ident.startswith("modality:input:") for h in run):
+        return set()
+    words = [t.lower() for t in sentence.tokens]
+    first, last = run[0].start - sentence.start, run[-1].end - sentence.start
+    around = words[max(first - 2, 0) : first] + words[last : last + 2]
+    inside = words[first:last]
+    listed = [w for w in (*around, *inside) if w in ("images", "image")]
+    joined = any(w in (",", "and") for w in (*around, *inside))
+    return {"input:image"} if listed and joined else set()
 
 
 def _modality_value(hit: Hit) -> str:

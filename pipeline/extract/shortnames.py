@@ -24,7 +24,10 @@ LONGEST = 2
 
 
 def with_short_names(
-    sents: list[Sentence], names: ShortNames, families: Mapping[str, tuple[str, str]]
+    sents: list[Sentence],
+    names: ShortNames,
+    families: Mapping[str, tuple[str, str]],
+    makers: Mapping[str, str] | None = None,
 ) -> list[Sentence]:
     """The sentences, with a MODEL hit added for each member named by its short name."""
     if not names:
@@ -57,6 +60,9 @@ def with_short_names(
                         order += 1
                         latest[families[hit.ident][0]] = order
                 known = [(latest[f], m) for f, m in candidates if f in latest]
+                maker = _maker_before(sentence, at)  # "DeepSeek's R1": named by its maker
+                if not known and maker is not None and makers:
+                    known = [(0, m) for f, m in candidates if makers.get(f) == maker]
                 if not known:
                     continue
                 member = max(known)[1]
@@ -76,6 +82,15 @@ def with_short_names(
             sentence = dataclasses.replace(sentence, hits=hits)
         result.append(sentence)
     return result
+
+
+def _maker_before(sentence: Sentence, at: int) -> str | None:
+    """The organisation named possessively right before token ``at`` ("DeepSeek's R1")."""
+    i = at - sentence.start
+    if i < 2 or sentence.tokens[i - 1] not in ("'s", "’s"):
+        return None
+    org = next((h for h in sentence.of("ORG") if h.end == at - 1 and h.ident), None)
+    return org.ident if org else None
 
 
 def _token_offsets(sentence: Sentence) -> list[int]:

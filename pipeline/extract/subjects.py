@@ -76,6 +76,8 @@ def with_subjects(
             if plural is not None and not group and fresh and lead and plural in (0, len(lead)):
                 group = lead  # after a heading, "Both models" are the two the piece is about
             subject = recent or main
+            if not mentions and _opens_indefinite(sentence):
+                subject = None  # "A conventional language model is dense": no model in view
             if main is not None and _opens_with_the_new_model(sentence):
                 subject = main  # "The new model ..." is the one the piece is about
             if not (ranked or group) and not mentions and _generic_plural(sentence):
@@ -106,6 +108,15 @@ GENERIC_PLURALS = (
     ("the", "whole", "family"),
     ("the", "new", "models"),
 )
+
+
+def _opens_indefinite(sentence: Sentence) -> bool:
+    """Does the sentence open with an indefinite subject ('A mixture-of-experts model
+    splits ...')? Then it speaks of a kind of model, not of the one being discussed."""
+    words = [t.lower() for t in sentence.tokens[:6] if t.strip() and t not in ("*", "**", "-")]
+    if not words or words[0] not in ("a", "an"):
+        return False
+    return any(h.ident == "size_noun" and h.start - sentence.start < 8 for h in sentence.hits)
 
 
 def _opens_with_the_new_model(sentence: Sentence) -> bool:

@@ -184,6 +184,10 @@ class Registry:
                 del index[short]
         return index
 
+    def makers(self) -> dict[str, str]:
+        """Developer id of every family."""
+        return {f.id: f.developer for f in self.families.values() if f.developer}
+
     def family_index(self) -> dict[str, tuple[str, str]]:
         """(family id, family name) of every model id and family id."""
         index = {f.id: (f.id, f.name) for f in self.families.values()}

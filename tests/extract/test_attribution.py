@@ -605,3 +605,28 @@ def test_experts_per_token_phrasings(kit, make_article):
         assert (model, "architecture", tuple(sorted(value.items()))) in claims(
             kit, make_article, text
         ), text
+
+
+def test_a_short_name_after_its_makers_possessive(kit, make_article):
+    got = claims(kit, make_article, "Two weeks after its release, DeepSeek's R1 is MIT-licensed.")
+    assert ("deepseek-r1", "developer", "deepseek") in got
+
+
+def test_images_listed_among_other_inputs(kit, make_article):
+    text = "Gemini 2.0 Flash takes audio, images and video as well as text."
+    got = claims(kit, make_article, text)
+    assert ("gemini-2.0-flash", "modality", ("input:audio", "input:image", "input:video")) in got
+
+
+def test_an_indefinite_subject_speaks_of_a_kind(kit, make_article):
+    text = "DeepSeek-V3 is large. A conventional language model is dense: it runs every weight."
+    got = claims(kit, make_article, text)
+    assert not any(attr == "architecture" for _, attr, _ in got)
+
+
+def test_a_flagship_of_a_family_is_not_the_family(kit, make_article):
+    text = (
+        "Alibaba's Qwen3-235B-A22B, the flagship of the Qwen3 family, has 235B parameters in total."
+    )
+    got = claims(kit, make_article, text)
+    assert ("qwen3-235b-a22b", "parameters", 235 * 10**9) in got
