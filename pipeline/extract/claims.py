@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.extract.hits import Hit, Sentence
+from pipeline.extract.hits import Hit, Sentence, token_offsets
 from pipeline.extract.numbers import parse_count_text
 
 COUNT_UNITS = ("parameters", "tokens", "size_noun", "context", "active", "total", "training")
@@ -85,7 +85,7 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
         if nearest not in subjects(sentence):
             return _past_the_comparison(sentence, nearest, value)
         head = _opening_subject(sentence)
-        if head is not None and head is not nearest and _oblique(sentence, nearest):
+        if head is not None and head is not nearest and oblique(sentence, nearest):
             return head  # "A and B were distilled from larger Llama 3.1 models, and were ..."
         return nearest
     after = [m for m in subjects(sentence) if m.start >= value.end]
@@ -141,7 +141,7 @@ def _past_the_comparison(sentence: Sentence, compared: Hit, value: Hit) -> Hit:
 
 def _compared_after(sentence: Sentence, value: Hit, model: Hit) -> bool:
     """'..., twice the context of Llama 2': a comparison between the value and the model."""
-    return _oblique(sentence, model) and any(
+    return oblique(sentence, model) and any(
         value.end <= c.start < model.start for c in sentence.cue("comparison")
     )
 
@@ -152,7 +152,7 @@ OBLIQUE = frozenset(
 ADJECTIVES = frozenset({"larger", "smaller", "bigger", "older", "earlier", "original", "new"})
 
 
-def _oblique(sentence: Sentence, mention: Hit) -> bool:
+def oblique(sentence: Sentence, mention: Hit) -> bool:
     """Is the mention the object of a preposition ('built on DeepSeek-V3', 'distilled from
     larger Llama 3.1 models') rather than what the sentence is about?"""
     at = mention.start - sentence.start
@@ -287,7 +287,7 @@ def _sharing_scale(sentence: Sentence, counts: list[Hit]) -> list[Hit]:
             number = at - 1
             if number < 0 or not _bare_number(words[number]):
                 break
-            offsets = offsets or _offsets(sentence)
+            offsets = offsets or token_offsets(sentence)
             start_char = sentence.start_char + offsets[number]
             added.append(
                 Hit(
@@ -307,15 +307,6 @@ def _sharing_scale(sentence: Sentence, counts: list[Hit]) -> list[Hit]:
 
 def _bare_number(word: str) -> bool:
     return word.replace(".", "", 1).isdigit() or word.lower() in NUMBER_WORDS
-
-
-def _offsets(sentence: Sentence) -> list[int]:
-    offsets, at = [], 0
-    for token in sentence.tokens:
-        found = sentence.text.find(token, at)
-        offsets.append(found if found >= 0 else at)
-        at = (found if found >= 0 else at) + len(token)
-    return offsets
 
 
 def count_groups(sentence: Sentence) -> Iterator[list[Hit]]:

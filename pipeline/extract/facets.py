@@ -8,9 +8,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.extract.claims import SKIP, Draft, _hedged, _negated_before, model_for, subjects
-from pipeline.extract.hits import Hit, Sentence
+from pipeline.extract.hits import Hit, Sentence, token_offsets
 from pipeline.extract.numbers import word_number
-from pipeline.extract.shortnames import _token_offsets
 
 __all__ = [
     "draft_architectures",
@@ -365,7 +364,7 @@ def _expert_count(sentence: Sentence, facet: Hit) -> Hit | None:
         )
     ):
         first -= 1  # "three hundred eighty-four experts"
-    offset = _token_offsets(sentence)[first]
+    offset = token_offsets(sentence)[first]
     start_char = sentence.start_char + offset
     text = sentence.text[offset : facet.end_char - sentence.start_char]
     return Hit(

@@ -49,6 +49,16 @@ class Sentence:
         return [h for h in self.hits if h.ident == ident]
 
 
+def token_offsets(sentence: Sentence) -> list[int]:
+    """Character offset of each token within the sentence text."""
+    offsets, at = [], 0
+    for token in sentence.tokens:
+        found = sentence.text.find(token, at)
+        offsets.append(found if found >= 0 else at)
+        at = (found if found >= 0 else at) + len(token)
+    return offsets
+
+
 _KV = re.compile(
     r"^\s*(?:[-*+]|\d+\.)?\s*[*_]{0,2}\s*([A-Za-z][\w ()/&'.-]{0,40}?)\s*[*_]{0,2}\s*:"
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from pipeline.extract.hits import Hit, Sentence
+from pipeline.extract.hits import Hit, Sentence, token_offsets
 
 ShortNames = Mapping[tuple[str, ...], Sequence[tuple[str, str]]]  # words -> (family, model)
 
@@ -41,7 +41,7 @@ def with_short_names(
             i for h in sentence.hits if h.kind in ("MODEL", "ORG") for i in range(h.start, h.end)
         }
         mentions = sorted(sentence.of("MODEL"), key=lambda h: h.start)
-        offsets = _token_offsets(sentence)
+        offsets = token_offsets(sentence)
         i = 0
         tokens = sentence.tokens
         while i < len(tokens):
@@ -93,17 +93,6 @@ def _maker_before(sentence: Sentence, at: int) -> str | None:
     return org.ident if org else None
 
 
-def _token_offsets(sentence: Sentence) -> list[int]:
-    """Character offset of each token within the sentence text."""
-    offsets = []
-    at = 0
-    for token in sentence.tokens:
-        found = sentence.text.find(token, at)
-        offsets.append(found if found >= 0 else at)
-        at = (found if found >= 0 else at) + len(token)
-    return offsets
-
-
 COMPANY_NOUNS = frozenset({"company", "lab", "startup", "start-up", "firm", "developer", "group"})
 
 
@@ -115,7 +104,7 @@ def with_org_references(sents: list[Sentence]) -> list[Sentence]:
         added: list[Hit] = []
         words = [t.lower() for t in sentence.tokens]
         orgs = sorted(sentence.of("ORG"), key=lambda h: h.start)
-        offsets = _token_offsets(sentence)
+        offsets = token_offsets(sentence)
         for i, word in enumerate(words):
             if word != "the":
                 continue

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.claims import _oblique, count_groups, subjects
+from pipeline.extract.claims import oblique, count_groups, subjects
 from pipeline.extract.hits import Hit, Sentence
 from pipeline.extract.numbers import parse_count_text
 
@@ -60,7 +60,7 @@ def with_subjects(
         labelled = sentence.heading or sentence.label in (None, "subject")
         lead_end = _lead_in_end(sentence)
         body = [m for m in mentions if m.start >= lead_end]
-        direct = [m for m in body if not _oblique(sentence, m) and not _appositive(sentence, m)]
+        direct = [m for m in body if not oblique(sentence, m) and not _appositive(sentence, m)]
         first = direct[0] if direct else (None if body else (mentions[0] if mentions else None))
         # under "## Qwen2.5 7B", "... the Qwen2.5 series ..., and Qwen2.5 7B is ...": the
         # section's own model stays the subject
@@ -85,7 +85,7 @@ def with_subjects(
             yield sentence, Context(subject, ranked or group)
         used = group  # "All three models ...". "Each offers ..." goes on about the same three
         fresh = fresh and not mentions
-        named_together = [m for m in body or mentions if not _oblique(sentence, m)]
+        named_together = [m for m in body or mentions if not oblique(sentence, m)]
         together = tuple({m.ident or m.text: m for m in named_together}.values())
         if len(together) >= 2:
             groups, age = [*groups[-GROUP_MEMORY:], together], 0
