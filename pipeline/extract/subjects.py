@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.claims import oblique, count_groups, subjects
+from pipeline.extract.claims import count_groups, oblique, subjects
 from pipeline.extract.hits import Hit, Sentence
 from pipeline.extract.numbers import parse_count_text
 
