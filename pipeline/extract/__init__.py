@@ -33,7 +33,7 @@ from pipeline.extract.hits import Hit, Sentence, sentences
 from pipeline.extract.nlp import build_nlp, unwrap, word_count
 from pipeline.extract.numbers import moe_details, parse_count_text, parse_moe_shape
 from pipeline.extract.shortnames import ShortNames, with_org_references, with_short_names
-from pipeline.extract.subjects import Sizes, with_subjects
+from pipeline.extract.subjects import Sizes, family_hit, with_subjects
 from pipeline.extract.tables import (
     flat_blocks,
     flat_drafts,
@@ -163,12 +163,9 @@ def sizes_of_family(
         return drafts
     model = sized[0].model
     assert model is not None
-    if model in sentence.hits or model.ident not in families:
+    family = None if model in sentence.hits else family_hit(model, families)
+    if family is None:
         return drafts
-    family_id, name = families[model.ident]
-    if family_id == model.ident:
-        return drafts
-    family = Hit("MODEL", family_id, -1, -1, -1, -1, name, synthetic=True)
     return [dataclasses.replace(d, model=family) if d in sized else d for d in drafts]
 
 

@@ -81,7 +81,7 @@ def with_subjects(
             if main is not None and _opens_with_the_new_model(sentence):
                 subject = main  # "The new model ..." is the one the piece is about
             if not (ranked or group) and not mentions and _generic_plural(sentence):
-                subject = _family_hit(subject, families or {}) or subject  # "the models"
+                subject = family_hit(subject, families or {}) or subject  # "the models"
             yield sentence, Context(subject, ranked or group)
         used = group  # "All three models ...". "Each offers ..." goes on about the same three
         fresh = fresh and not mentions
@@ -136,7 +136,8 @@ def _generic_plural(sentence: Sentence) -> bool:
     return False
 
 
-def _family_hit(model: Hit | None, families: Mapping[str, tuple[str, str]]) -> Hit | None:
+def family_hit(model: Hit | None, families: Mapping[str, tuple[str, str]]) -> Hit | None:
+    """A synthetic mention of a member's family; None for a family or an unknown model."""
     if model is None or model.ident not in families:
         return None
     family_id, name = families[model.ident]
@@ -160,10 +161,8 @@ def _common_family(models: tuple[Hit, ...], families: Mapping[str, tuple[str, st
     found = {families[m.ident] for m in models if m.ident in families}
     if len(found) != 1 or any(m.ident not in families for m in models):
         return None
-    family_id, name = found.pop()
-    if any(m.ident == family_id for m in models):
-        return None
-    return Hit("MODEL", family_id, -1, -1, -1, -1, name, synthetic=True)
+    family_id = next(iter(found))[0]
+    return None if any(m.ident == family_id for m in models) else family_hit(models[0], families)
 
 
 def _lead_in_end(sentence: Sentence) -> int:
