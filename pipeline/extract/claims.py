@@ -147,7 +147,20 @@ def _compared_after(sentence: Sentence, value: Hit, model: Hit) -> bool:
 
 
 OBLIQUE = frozenset(
-    {"from", "of", "by", "on", "distilling", "distilled", "over", "into", "onto", "via", "behind"}
+    {
+        "from",
+        "of",
+        "by",
+        "on",
+        "distilling",
+        "distilled",
+        "over",
+        "into",
+        "onto",
+        "via",
+        "behind",
+        "for",
+    }
 )
 ADJECTIVES = frozenset({"larger", "smaller", "bigger", "older", "earlier", "original", "new"})
 
@@ -168,6 +181,11 @@ def _opening_subject(sentence: Sentence) -> Hit | None:
     if not words:
         return None
     first = sentence.start + words[0]
+    dated = next((h for h in sentence.of("DATE") if h.start == first), None)
+    if dated is not None:  # "**18 July 2024 – Mistral NeMo.** ...": the entry's model
+        rest = [i for i in words if sentence.start + i >= dated.end]
+        if len(rest) >= 2 and sentence.tokens[rest[0]] in DASHES:
+            first = sentence.start + rest[1]
     maker = next((h for h in sentence.of("ORG") if h.start == first), None)
     after_maker = maker.end - sentence.start if maker is not None else -1
     if maker is not None and sentence.tokens[after_maker : after_maker + 1] in (("'s",), ("’s",)):
@@ -458,6 +476,8 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
     if sentence.label and sentence.colon is not None:
         return None
     cues = [h for h in sentence.hits if h.ident in ("release", "cutoff") or _released(h)]
+    if _dated_entry(sentence, value):
+        return "release_date"  # "- **Sept 27, 2023 – Mistral 7B.** ...": a timeline entry
     if not cues:
         return None
     nearest = min(cues, key=lambda h: abs(h.start - value.start))
@@ -476,6 +496,22 @@ RELEASE_VERBS = re.compile(r"\b(put out|published|publishing|released|releasing|
 def _released(hit: Hit) -> bool:
     """'put out the weights' / 'published the weights' says when a model came out, too."""
     return hit.ident == "license:open-weights" and bool(RELEASE_VERBS.search(hit.text))
+
+
+DASHES = frozenset({"–", "—", "-", ":", "|"})
+
+
+def _dated_entry(sentence: Sentence, value: Hit) -> bool:
+    """A list item or heading that opens with a date and a dash, then a model name: the
+    date is when that model came out."""
+    words = [i for i, t in enumerate(sentence.tokens) if t.strip() and t not in ("*", "**", "#")]
+    at = value.start - sentence.start
+    if not words or words[0] > at or any(i < at for i in words if sentence.tokens[i] not in "-+"):
+        return False
+    after = [i for i in words if i >= value.end - sentence.start]
+    if len(after) < 2 or sentence.tokens[after[0]] not in DASHES:
+        return False
+    return any(m.start - sentence.start == after[1] for m in sentence.of("MODEL"))
 
 
 def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:

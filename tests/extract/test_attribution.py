@@ -630,3 +630,16 @@ def test_a_flagship_of_a_family_is_not_the_family(kit, make_article):
     )
     got = claims(kit, make_article, text)
     assert ("qwen3-235b-a22b", "parameters", 235 * 10**9) in got
+
+
+def test_timeline_entries_date_their_model(kit, make_article):
+    text = (
+        "- **Sept 27, 2023 – Mistral 7B.** The debut.\n"
+        "- **18 July 2024 – Mistral NeMo.** A drop-in replacement for Mistral 7B, with "
+        "12B parameters and a 128,000-token context window.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("mistral-7b", "release_date", "2023-09-27") in got
+    assert ("mistral-nemo", "release_date", "2024-07-18") in got
+    assert ("mistral-nemo", "context_length", 128_000) in got
+    assert ("mistral-7b", "context_length", 128_000) not in got
