@@ -160,6 +160,7 @@ OBLIQUE = frozenset(
         "via",
         "behind",
         "for",
+        "to",
     }
 )
 ADJECTIVES = frozenset({"larger", "smaller", "bigger", "older", "earlier", "original", "new"})
@@ -478,8 +479,9 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
     cues = [h for h in sentence.hits if h.ident in ("release", "cutoff") or _released(h)]
     if _dated_entry(sentence, value):
         return "release_date"  # "- **Sept 27, 2023 – Mistral 7B.** ...": a timeline entry
-    if not cues:
-        return None
+    if not cues:  # "Its training data stops at October 2023": data up to a date
+        training = [h for h in sentence.cue("training") if 0 <= value.start - h.end <= 4]
+        return "knowledge_cutoff" if training else None
     nearest = min(cues, key=lambda h: abs(h.start - value.start))
     bare_month = value.ident == "date-month" and not any(c.isdigit() for c in value.text)
     if bare_month and abs(nearest.start - value.start) > MONTH_CUE_REACH:

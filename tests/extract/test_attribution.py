@@ -643,3 +643,24 @@ def test_timeline_entries_date_their_model(kit, make_article):
     assert ("mistral-nemo", "release_date", "2024-07-18") in got
     assert ("mistral-nemo", "context_length", 128_000) in got
     assert ("mistral-7b", "context_length", 128_000) not in got
+
+
+def test_a_wrapped_year_is_not_a_numbered_item(kit, make_article):
+    text = (
+        "Llama 3.2 3B has a knowledge cutoff of December\n"
+        "2023. The context window is 128K tokens.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-3.2-3b", "knowledge_cutoff", "2023-12") in got
+    assert ("llama-3.2-3b", "context_length", 128_000) in got
+    assert not any(attr == "context_length" and v == 2023 for _, attr, v in got)
+
+
+def test_training_data_that_stops_and_tokens_seen(kit, make_article):
+    text = (
+        "Phi-3.5-mini is small. Its training data stops at October 2023 and it saw 3.4 trillion "
+        "tokens."
+    )
+    got = claims(kit, make_article, text)
+    assert ("phi-3.5-mini", "knowledge_cutoff", "2023-10") in got
+    assert ("phi-3.5-mini", "training_tokens", 3_400_000_000_000) in got
