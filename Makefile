@@ -35,6 +35,7 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout/gold
 	$(BIN)/claimwatch eval fixtures/holdout2/gold
 	$(BIN)/claimwatch eval fixtures/holdout3/gold
+	$(BIN)/claimwatch eval fixtures/holdout4/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)

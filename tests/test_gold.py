@@ -21,8 +21,10 @@ from tests.conftest import FIXTURES, GOLD
 HOLDOUT = FIXTURES / "holdout" / "gold"
 HOLDOUT2 = FIXTURES / "holdout2" / "gold"
 HOLDOUT3 = FIXTURES / "holdout3" / "gold"
+HOLDOUT4 = FIXTURES / "holdout4" / "gold"
+HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4]
 DOCS = load_gold(GOLD)
-ALL_DOCS = DOCS + load_gold(HOLDOUT) + load_gold(HOLDOUT2) + load_gold(HOLDOUT3)
+ALL_DOCS = DOCS + [pair for gold in HELD_OUT for pair in load_gold(gold)]
 
 # Claims a careful reader judges differently from the checker, kept visible here.
 KNOWN = {
@@ -51,7 +53,7 @@ def test_at_least_forty_articles_and_four_hundred_claims():
 
 
 @pytest.mark.parametrize(
-    "gold", [GOLD, HOLDOUT, HOLDOUT2, HOLDOUT3], ids=["gold", "holdout", "holdout2", "holdout3"]
+    "gold", [GOLD, *HELD_OUT], ids=["gold", "holdout", "holdout2", "holdout3", "holdout4"]
 )
 def test_the_checker_gives_every_gold_claim_its_expected_verdict(registry: Registry, gold: Path):
     wrong = [
@@ -91,9 +93,18 @@ def test_extraction_on_the_second_held_out_set_stays_above_its_measured_scores(k
 
 
 def test_extraction_on_the_third_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured 2026-11-30 on first contact, after the rules learned from the first two
-    sets: P 0.769, R 0.640, F1 0.698, flags P 0.222 — the honest estimate on unseen writing."""
+    """Measured 2026-11-30 on first contact: P 0.769, R 0.640, F1 0.698, flags P 0.222. Then
+    used for rules: P 0.838, R 0.739, F1 0.785."""
     report = evaluate(HOLDOUT3, kit)
-    assert report.claims.precision >= 0.76
-    assert report.claims.recall >= 0.63
+    assert report.claims.precision >= 0.83
+    assert report.claims.recall >= 0.73
+    assert report.verdicts_agree / report.verdicts_matched >= 0.97
+
+
+def test_extraction_on_the_fourth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
+    """Measured 2026-11-30 on first contact, after the rules learned from the first three
+    sets: P 0.780, R 0.505, F1 0.613, flags P 0.091 — the honest estimate on unseen writing."""
+    report = evaluate(HOLDOUT4, kit)
+    assert report.claims.precision >= 0.77
+    assert report.claims.recall >= 0.50
     assert report.verdicts_agree / report.verdicts_matched >= 0.97
