@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.extract.hits import Hit, Sentence, token_offsets
-from pipeline.extract.numbers import parse_count_text
+from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets
+from pipeline.extract.numbers import parse_count_text, scale_of, word_number
 
 COUNT_UNITS = ("parameters", "tokens", "size_noun", "context", "active", "total", "training")
 LIST_JOINERS = frozenset({",", "and", "or", "/", "&", "-", "–", "to"})
@@ -197,8 +197,7 @@ def _opening_subject(sentence: Sentence) -> Hit | None:
         return None
     for right in named:  # the last of 'A and B' (the value is then shared by both)
         if right.start > head.end:
-            between = sentence.tokens[head.end - sentence.start : right.start - sentence.start]
-            if not between or not all(t.strip().lower() in COORDINATORS | {""} for t in between):
+            if not coordinated(sentence, head, right):
                 break
             head = right
     return head
@@ -257,38 +256,6 @@ def hedge_scope(sentence: Sentence, draft: Draft) -> bool:
 
 
 SCALE_WORDS = ("thousand", "million", "billion", "trillion")
-NUMBER_WORDS = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-    ]
-)
 
 
 def _sharing_scale(sentence: Sentence, counts: list[Hit]) -> list[Hit]:
@@ -307,25 +274,21 @@ def _sharing_scale(sentence: Sentence, counts: list[Hit]) -> list[Hit]:
             if number < 0 or not _bare_number(words[number]):
                 break
             offsets = offsets or token_offsets(sentence)
-            start_char = sentence.start_char + offsets[number]
-            added.append(
-                Hit(
-                    "COUNT",
-                    "count-shared-scale",
-                    sentence.start + number,
-                    sentence.start + number + 1,
-                    start_char,
-                    start_char + len(words[number]),
-                    f"{words[number]} {scale}",
-                    synthetic=True,
-                )
+            at_number = sentence.start + number
+            hit = span_hit(
+                sentence, "COUNT", "count-shared-scale", at_number, at_number + 1, offsets
             )
+            # the value is read from the text with the scale: "twelve" -> "twelve billion"
+            added.append(dataclasses.replace(hit, text=f"{hit.text} {scale}", synthetic=True))
             at = number - 1
     return added
 
 
 def _bare_number(word: str) -> bool:
-    return word.replace(".", "", 1).isdigit() or word.lower() in NUMBER_WORDS
+    lowered = word.lower()
+    if lowered in ("a", "an", "and"):  # number words only in a list, not "a" or "and"
+        return False
+    return word.replace(".", "", 1).isdigit() or word_number([lowered]) is not None
 
 
 def count_groups(sentence: Sentence) -> Iterator[list[Hit]]:
@@ -567,24 +530,10 @@ def _gapped(
     ]
     if any(t not in GAP_WORDS for t in between):
         return None
-    same_scale = _scale_letter(previous) == _scale_letter(value)
-    return (attribute, "") if same_scale else None
+    return (attribute, "") if scale_of(previous.text) == scale_of(value.text) else None
 
 
 GAP_WORDS = frozenset({"itself", "is", "at", "stuck", "only", "just", "with", "has", "'s", ","})
-
-
-def _scale_letter(value: Hit) -> str:
-    text = value.text.strip().rstrip("+").lower()
-    for letter, words in (
-        ("k", ("k", "thousand")),
-        ("m", ("m", "million")),
-        ("b", ("b", "billion")),
-        ("t", ("t", "trillion")),
-    ):
-        if text.endswith(words):
-            return letter
-    return "k" if text.replace(",", "").isdigit() and len(text.replace(",", "")) <= 7 else ""
 
 
 def _range(sentence: Sentence, group: list[Hit]) -> tuple[int, int] | None:
@@ -710,11 +659,14 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
 def _chain_ending_at(sentence: Sentence, named: list[Hit], last: Hit) -> list[Hit]:
     """The models joined to ``last`` by commas and 'and' before it, in text order."""
     chain = [last]
-    before = [m for m in named if m.end <= last.start]
-    for left in reversed(before):
-        right = chain[0]
-        between = sentence.tokens[left.end - sentence.start : right.start - sentence.start]
-        if not between or not all(t.strip().lower() in COORDINATORS | {""} for t in between):
+    for left in reversed([m for m in named if m.end <= last.start]):
+        if not coordinated(sentence, left, chain[0]):
             break
         chain.insert(0, left)
     return chain
+
+
+def coordinated(sentence: Sentence, left: Hit, right: Hit) -> bool:
+    """Are two mentions joined only by commas, 'and', '&' or 'both'?"""
+    between = sentence.tokens[left.end - sentence.start : right.start - sentence.start]
+    return bool(between) and all(t.strip().lower() in COORDINATORS | {""} for t in between)

@@ -7,8 +7,16 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from pipeline.extract.claims import SKIP, Draft, _hedged, _negated_before, model_for, subjects
-from pipeline.extract.hits import Hit, Sentence, token_offsets
+from pipeline.extract.claims import (
+    SKIP,
+    Draft,
+    _hedged,
+    _negated_before,
+    coordinated,
+    model_for,
+    subjects,
+)
+from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets
 from pipeline.extract.numbers import word_number
 
 __all__ = [
@@ -157,8 +165,7 @@ def _coordinated(sentence: Sentence, models: list[Hit]) -> Sequence[Hit | None]:
     """The first model and those joined to it by commas or 'and'."""
     chain: list[Hit | None] = [models[0]]
     for left, right in itertools.pairwise(models):
-        between = sentence.tokens[left.end - sentence.start : right.start - sentence.start]
-        if not all(t.strip() in {",", "and", "&", ""} for t in between):
+        if not coordinated(sentence, left, right):
             break
         chain.append(right)
     return chain
@@ -364,19 +371,9 @@ def _expert_count(sentence: Sentence, facet: Hit) -> Hit | None:
         )
     ):
         first -= 1  # "three hundred eighty-four experts"
-    offset = token_offsets(sentence)[first]
-    start_char = sentence.start_char + offset
-    text = sentence.text[offset : facet.end_char - sentence.start_char]
-    return Hit(
-        "FACET",
-        "architecture:moe",
-        sentence.start + first,
-        facet.end,
-        start_char,
-        facet.end_char,
-        text,
-        synthetic=True,
-    )
+    start = sentence.start + first
+    offsets = token_offsets(sentence)
+    return span_hit(sentence, "FACET", "architecture:moe", start, facet.end, offsets, True)
 
 
 def _generic(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:

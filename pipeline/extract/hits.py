@@ -6,6 +6,7 @@ read and tested without spaCy.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -47,6 +48,39 @@ class Sentence:
 
     def cue(self, ident: str) -> list[Hit]:
         return [h for h in self.hits if h.ident == ident]
+
+
+def with_hits(sentence: Sentence, added: list[Hit]) -> Sentence:
+    """The sentence with rule-made hits added, in text order (longest first at a start)."""
+    if not added:
+        return sentence
+    hits = tuple(sorted((*sentence.hits, *added), key=lambda h: (h.start, -h.end)))
+    return dataclasses.replace(sentence, hits=hits)
+
+
+def span_hit(
+    sentence: Sentence,
+    kind: str,
+    ident: str,
+    start: int,
+    end: int,
+    offsets: list[int],
+    synthetic: bool = False,
+) -> Hit:
+    """A hit over sentence tokens ``start``..``end`` (absolute indices) with its characters
+    and text; ``offsets`` is ``token_offsets(sentence)``."""
+    first, last = start - sentence.start, end - 1 - sentence.start
+    begin, finish = offsets[first], offsets[last] + len(sentence.tokens[last])
+    return Hit(
+        kind,
+        ident,
+        start,
+        end,
+        sentence.start_char + begin,
+        sentence.start_char + finish,
+        sentence.text[begin:finish],
+        synthetic,
+    )
 
 
 def token_offsets(sentence: Sentence) -> list[int]:

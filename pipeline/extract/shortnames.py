@@ -8,10 +8,9 @@ member of that name, the one named most recently wins. The registry supplies the
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 
-from pipeline.extract.hits import Hit, Sentence, token_offsets
+from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets, with_hits
 
 ShortNames = Mapping[tuple[str, ...], Sequence[tuple[str, str]]]  # words -> (family, model)
 
@@ -41,7 +40,7 @@ def with_short_names(
             i for h in sentence.hits if h.kind in ("MODEL", "ORG") for i in range(h.start, h.end)
         }
         mentions = sorted(sentence.of("MODEL"), key=lambda h: h.start)
-        offsets = token_offsets(sentence)
+        offsets: list[int] = []  # computed on the first match only (most sentences have none)
         i = 0
         tokens = sentence.tokens
         while i < len(tokens):
@@ -65,11 +64,8 @@ def with_short_names(
                     known = [(0, m) for f, m in candidates if makers.get(f) == maker]
                 if not known:
                     continue
-                member = max(known)[1]
-                start_char = sentence.start_char + offsets[i]
-                end_char = sentence.start_char + offsets[i + n - 1] + len(tokens[i + n - 1])
-                text = sentence.text[offsets[i] : offsets[i + n - 1] + len(tokens[i + n - 1])]
-                added.append(Hit("MODEL", member, at, at + n, start_char, end_char, text))
+                offsets = offsets or token_offsets(sentence)
+                added.append(span_hit(sentence, "MODEL", max(known)[1], at, at + n, offsets))
                 i += n - 1
                 break
             i += 1
@@ -77,10 +73,7 @@ def with_short_names(
             if hit.ident in families:
                 order += 1
                 latest[families[hit.ident][0]] = order
-        if added:
-            hits = tuple(sorted((*sentence.hits, *added), key=lambda h: (h.start, -h.end)))
-            sentence = dataclasses.replace(sentence, hits=hits)
-        result.append(sentence)
+        result.append(with_hits(sentence, added))
     return result
 
 
@@ -104,7 +97,7 @@ def with_org_references(sents: list[Sentence]) -> list[Sentence]:
         added: list[Hit] = []
         words = [t.lower() for t in sentence.tokens]
         orgs = sorted(sentence.of("ORG"), key=lambda h: h.start)
-        offsets = token_offsets(sentence)
+        offsets: list[int] = []
         for i, word in enumerate(words):
             if word != "the":
                 continue
@@ -118,17 +111,11 @@ def with_org_references(sents: list[Sentence]) -> list[Sentence]:
             known = before[-1] if before else last
             if known is None:
                 continue
-            start_char = sentence.start_char + offsets[i]
-            end_char = sentence.start_char + offsets[end] + len(sentence.tokens[end])
-            text = sentence.text[offsets[i] : offsets[end] + len(sentence.tokens[end])]
-            added.append(
-                Hit("ORG", known.ident, at, sentence.start + end + 1, start_char, end_char, text)
-            )
+            offsets = offsets or token_offsets(sentence)
+            stop = sentence.start + end + 1
+            added.append(span_hit(sentence, "ORG", known.ident, at, stop, offsets))
         named = [o for o in orgs if o.ident]
         if named:
             last = named[-1]
-        if added:
-            hits = tuple(sorted((*sentence.hits, *added), key=lambda h: (h.start, -h.end)))
-            sentence = dataclasses.replace(sentence, hits=hits)
-        result.append(sentence)
+        result.append(with_hits(sentence, added))
     return result

@@ -13,12 +13,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from pipeline.extract.claims import count_groups, oblique, subjects
-from pipeline.extract.hits import Hit, Sentence
+from pipeline.extract.hits import Hit, Sentence, with_hits
 from pipeline.extract.numbers import parse_count_text
 
-DETERMINERS = frozenset(
-    {"the", "its", "this", "that", "their", "'s", "’s"}
-)  # "a 405B model" describes
+# "the 405B model", "Meta's 405B model" name a member; "a 405B model" describes one
+DETERMINERS = frozenset({"the", "its", "this", "that", "their", "'s", "’s"})
 SIZE_TOLERANCE = 0.05
 LEAD_SENTENCES = 3  # where the models a piece is about are named together
 GROUP_MEMORY = 2  # sentences after which "both"/"they" no longer reach a group
@@ -41,6 +40,7 @@ def with_subjects(
     families: Mapping[str, tuple[str, str]] | None = None,
 ) -> Iterator[tuple[Sentence, Context]]:
     """Each sentence (with its size references resolved) and who it refers back to."""
+    families = families or {}
     recent: Hit | None = None
     groups: list[tuple[Hit, ...]] = []  # models named together lately, latest last
     used: tuple[Hit, ...] = ()  # the group the previous sentence referred to
@@ -81,7 +81,7 @@ def with_subjects(
             if main is not None and _opens_with_the_new_model(sentence):
                 subject = main  # "The new model ..." is the one the piece is about
             if not (ranked or group) and not mentions and _generic_plural(sentence):
-                subject = family_hit(subject, families or {}) or subject  # "the models"
+                subject = family_hit(subject, families) or subject  # "the models"
             yield sentence, Context(subject, ranked or group)
         used = group  # "All three models ...". "Each offers ..." goes on about the same three
         fresh = fresh and not mentions
@@ -89,7 +89,7 @@ def with_subjects(
         together = tuple({m.ident or m.text: m for m in named_together}.values())
         if len(together) >= 2:
             groups, age = [*groups[-GROUP_MEMORY:], together], 0
-            family = _common_family(together, families or {})
+            family = _common_family(together, families)
             if family is not None and labelled:
                 recent = family  # "Llama 3 70B ..., while Llama 3 8B ...": then 'it' is Llama 3
             if index < LEAD_SENTENCES:  # the title or the opening sentence
@@ -190,14 +190,12 @@ def _aside(mention: Hit, recent: Hit | None, sizes: Sizes) -> bool:
     member of the family being discussed is an aside; 'it' still means the family."""
     if not mention.synthetic or recent is None or recent.synthetic:
         return False
-    return (
-        recent.ident != mention.ident
-        and any(model_id == mention.ident for _, model_id in sizes.get(recent.ident, ()))
-        and recent.ident not in {model_id for _, model_id in sizes.get(recent.ident, ())}
-    )
+    members = {model_id for _, model_id in sizes.get(recent.ident, ())}
+    return mention.ident in members and recent.ident not in members
 
 
-PLURAL_COUNTS = {"both": 2, "two": 2, "pair": 2, "three": 3, "four": 4, "five": 5}
+GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+PLURAL_COUNTS = {**GROUP_SIZES, "both": 2, "pair": 2}
 PLURAL_OPENERS = frozenset({"each", "both", "they", "all"})
 
 
@@ -250,10 +248,7 @@ def resolve_size_references(
         )
         if member is not None:
             added.append(_span_hit(sentence, start, end, member))
-    if not added:
-        return sentence
-    hits = tuple(sorted((*sentence.hits, *added), key=lambda h: (h.start, -h.end)))
-    return dataclasses.replace(sentence, hits=hits)
+    return with_hits(sentence, added)
 
 
 NOT_NOUNS = frozenset(
@@ -279,7 +274,6 @@ NOT_NOUNS = frozenset(
 
 
 RANKS = {"larger": 1, "bigger": 1, "largest": 2, "biggest": 2, "smaller": -1, "smallest": -2}
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
 
 def resolve_rank_references(
@@ -293,9 +287,9 @@ def resolve_rank_references(
         rank = RANKS.get(word)
         if rank is None or at < 1:
             continue
-        count_at = at - 1 if words[at - 1] in NUMBER_WORDS else None
+        count_at = at - 1 if words[at - 1] in GROUP_SIZES else None
         det_at = (count_at if count_at is not None else at) - 1
-        if det_at < 0 or words[det_at] not in DETERMINERS | {"'s", "’s"}:
+        if det_at < 0 or words[det_at] not in DETERMINERS:
             continue
         noun_at = at + 1  # no adjective between: "the largest dense model" is not the largest
         named = next(  # "Google's smallest Gemma 2 model": of the family named
@@ -319,7 +313,7 @@ def resolve_rank_references(
         if not is_noun:
             continue
         if count_at is not None:
-            n = NUMBER_WORDS[words[count_at]]
+            n = GROUP_SIZES[words[count_at]]
             if n >= len(members):
                 continue
             chosen = members[-n:] if rank > 0 else members[:n]
@@ -336,8 +330,7 @@ def resolve_rank_references(
         if len(hits) > 1:
             return sentence, hits
         kept = tuple(h for h in sentence.hits if h is not named)
-        merged = tuple(sorted((*kept, *hits), key=lambda h: (h.start, -h.end)))
-        return dataclasses.replace(sentence, hits=merged), ()
+        return with_hits(dataclasses.replace(sentence, hits=kept), list(hits)), ()
     return sentence, ()
 
 
