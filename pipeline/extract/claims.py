@@ -321,6 +321,8 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
         return "active_parameters", "active"
     if unit is None and _parameter_scale(value) and _after_size_noun(sentence, value):
         return "parameters", ""
+    if unit is None and _size_field(sentence, value):
+        return "parameters", ""
     if unit is None:
         return _unitless_context(sentence, value)
     ident = unit.ident
@@ -331,8 +333,10 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
         return "parameters", "total" if "total" in near else ""
     if ident == "size_noun":
         return ("parameters", "") if _parameter_scale(value) else None
+    if ident == "context" and _parameter_scale(value):  # "24B, 32K context": not shared
+        return ("parameters", "") if _size_field(sentence, value) else None
     if ident == "context":
-        return None if _parameter_scale(value) else ("context_length", "")
+        return "context_length", ""
     return _token_attribute(sentence, value, unit) if ident == "tokens" else None
 
 
@@ -342,7 +346,30 @@ def _after_size_noun(sentence: Sentence, value: Hit) -> bool:
     at = first.start - sentence.start
     if at < 2 or sentence.tokens[at - 1] not in (",", ":", "(", "—", "-"):
         return False
-    return any(h.ident == "size_noun" and h.end == first.start - 1 for h in sentence.hits)
+    colon = first.start - 1  # "Four sizes this time: 1B, 4B, 12B, 27B"
+    reach = 4 if sentence.tokens[at - 1] == ":" else 1
+    return any(
+        h.ident == "size_noun" and 0 <= colon - h.end < reach and h.end <= colon
+        for h in sentence.hits
+    )
+
+
+FIELD_OPEN = frozenset({",", "-", "–", "—", ":", "(", "|", ";"})
+FIELD_CLOSE = frozenset({",", ".", ";", ")", "|", "–", "—", ""})
+
+
+def _size_field(sentence: Sentence, value: Hit) -> bool:
+    """'- **Phi-4** (Microsoft) - 14B, 16K context, MIT': a billions count standing alone as
+    one comma-separated field of a line about a model is its size."""
+    if not value.text.rstrip().endswith(("B", "b")) or not subjects(sentence):
+        return False
+    if not any(m.end <= value.start for m in subjects(sentence)):
+        return False
+    at, end = value.start - sentence.start, value.end - sentence.start
+    words = sentence.tokens
+    before = next((t for t in reversed(words[:at]) if t.strip()), "")
+    after = next((t for t in words[end:] if t.strip()), "")
+    return before in FIELD_OPEN and after in FIELD_CLOSE
 
 
 ACTIVE_VERBS = frozenset({"activates", "activate", "activating", "activated", "through"})
@@ -392,7 +419,11 @@ def _active_after_unit(sentence: Sentence, unit: Hit) -> bool:
 
 
 def _unitless_context(sentence: Sentence, value: Hit) -> tuple[str, str] | None:
-    """'Mistral Small 3 handles 32K', 'capped at 8K': a K/M count beside a context cue."""
+    """'Mistral Small 3 handles 32K', 'capped at 8K': a K/M count beside a context cue;
+    'the 9B saw 8T', 'trained on 3T': a T count right after a training cue."""
+    if value.text.rstrip("+").endswith("T"):
+        training = [h for h in sentence.cue("training") if 0 <= value.start - h.end <= 2]
+        return ("training_tokens", "") if training else None
     if not value.text.rstrip("+").endswith(("K", "k", "M")) and "million" not in value.text:
         return None
     near = [h for h in sentence.cue("context") if -1 <= value.start - h.end <= 3]
@@ -464,12 +495,17 @@ def _released(hit: Hit) -> bool:
 
 
 DASHES = frozenset({"–", "—", "-", ":", "|"})
+ENUMERATOR = re.compile(r"\d{1,3}[/.)]?")
 
 
 def _dated_entry(sentence: Sentence, value: Hit) -> bool:
     """A list item or heading that opens with a date and a dash, then a model name: the
     date is when that model came out."""
     words = [i for i, t in enumerate(sentence.tokens) if t.strip() and t not in ("*", "**", "#")]
+    if words and ENUMERATOR.fullmatch(sentence.tokens[words[0]]):
+        words = words[1:]  # "4/ June 27, 2024: Gemma 2", "3. May 2024 - ..."
+    if words and sentence.tokens[words[0]].lower() == "then":
+        words = words[1:]  # "Then March 12, 2025: Gemma 3."
     at = value.start - sentence.start
     if not words or words[0] > at or any(i < at for i in words if sentence.tokens[i] not in "-+"):
         return False
@@ -533,7 +569,9 @@ def _gapped(
     return (attribute, "") if scale_of(previous.text) == scale_of(value.text) else None
 
 
-GAP_WORDS = frozenset({"itself", "is", "at", "stuck", "only", "just", "with", "has", "'s", ","})
+GAP_WORDS = frozenset(
+    {"itself", "is", "at", "on", "stuck", "only", "just", "with", "has", "'s", ","}
+)
 
 
 def _range(sentence: Sentence, group: list[Hit]) -> tuple[int, int] | None:
@@ -637,7 +675,7 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
         if model is None or model not in named or model.end > draft.value_hit.start:
             continue
         chain = _chain_ending_at(sentence, named, model)
-        if len(chain) < 2:
+        if len(chain) < 2 or _appended_to_last(sentence, model, draft.value_hit):
             continue
         own = [d for d in drafts if d.attribute == draft.attribute and d.model == model]
         if len(own) > 1 and draft.attribute not in ("modality",):
@@ -654,6 +692,21 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
             if (m.ident or m.text) in others - taken
         ]
     return drafts + extra
+
+
+def _appended_to_last(sentence: Sentence, model: Hit, value: Hit) -> bool:
+    """'Phi-4, Gemma 3 27B, and Mistral Small 3, a 24B model released in January': a comma
+    and a singular aside after the last model is about that model alone (not 'A and B, two
+    open-weight models', 'A, B and C, are dense')."""
+    between = [
+        t.lower()
+        for t in sentence.tokens[model.end - sentence.start : value.start - sentence.start]
+        if t.strip()
+    ]
+    return len(between) >= 2 and between[0] == "," and between[1] in SINGULAR_ASIDES
+
+
+SINGULAR_ASIDES = frozenset({"a", "an", "which", "whose", "its", "who"})
 
 
 def _chain_ending_at(sentence: Sentence, named: list[Hit], last: Hit) -> list[Hit]:

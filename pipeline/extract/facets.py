@@ -64,7 +64,10 @@ def _after_colon(sentence: Sentence, hit: Hit) -> bool:
 
 def draft_developers(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
     said: set[tuple[str, str]] = set()  # "Alibaba's Qwen team shipped Qwen3": one claim
+    names = sentence.of("MODEL")
     for org in sentence.of("ORG"):
+        if any(m.start <= org.start and org.end <= m.end for m in names):
+            continue  # "Mistral 7B": part of a name, not a maker named
         for model in _developer_subjects(sentence, org, fallback):
             if not org.ident and (model is None or model.ident):
                 continue  # an unregistered organisation only for an unregistered model
@@ -92,8 +95,8 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     tokens = [t.lower() for t in sentence.tokens]
     at = org.start - sentence.start
     models = [m for m in sentence.of("MODEL") if m not in _compared_models(sentence)]
-    if at >= 1 and tokens[at - 1] == "(":  # "Llama 3 70B (Meta)"
-        return [m for m in models if m.end == org.start - 1][:1]
+    if at >= 1 and tokens[at - 1] == "(":  # "Llama 3 70B (Meta)", "**Qwen2.5-72B** (Alibaba)"
+        return [m for m in models if _only_marks(tokens[m.end - sentence.start : at - 1])][:1]
     following = tokens[at + org.end - org.start : at + org.end - org.start + 1]
     if following in (["'s"], ["’s"], ["'"], ["’"]):  # "Meta's Llama 3", "Databricks' DBRX"
         # a possessive names the maker even of a model compared: "beats OpenAI's GPT-4"
@@ -115,6 +118,10 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
         model = model_for(org, sentence, fallback)
         return [] if model is SKIP else [model]
     return _made_by_verb(sentence, org, models, tokens, fallback)
+
+
+def _only_marks(tokens: list[str]) -> bool:
+    return all(not t.strip() or t in ("*", "**", "_", "__") for t in tokens)
 
 
 def _made_by_verb(
@@ -158,6 +165,8 @@ def _made(tokens: list[str], i: int) -> bool:
     word = tokens[i].lower()
     if word in DEVELOPER_VERBS:
         return True
+    if word == "followed" and tokens[i + 1 : i + 2] in (["with"], ["up"]):
+        return True  # "Mistral AI followed with Mistral Small 3"
     return word in ("release", "launch", "debut") and tokens[i + 1 : i + 2] == ["of"]
 
 

@@ -359,6 +359,8 @@ def _size_references(sentence: Sentence) -> Iterator[tuple[Hit, tuple[int, int]]
 
 
 INDEFINITE = frozenset({"a", "an"})
+TIME_NOUNS = frozenset({"time", "year", "week", "month", "round", "quarter"})
+VERB_CUES = frozenset({"training", "release", "context"})  # "the 27B saw 15T", "the 8B reads"
 INTRODUCING = frozenset(
     {
         "brought",
@@ -416,7 +418,10 @@ def _size_reference(
     after = last.end - sentence.start
     if before < 0:
         return None
-    if sentence.tokens[before].lower() not in INDEFINITE | DETERMINERS and before >= 1:
+    skipped = sentence.tokens[before].lower()
+    if skipped not in INDEFINITE | DETERMINERS and before >= 1:
+        if skipped in TIME_NOUNS:
+            return None  # "This time 9B and 27B": not "this [adjective] 9B"
         before -= 1  # one adjective between: "the dense 14B model"
     word = sentence.tokens[before].lower()
     indefinite = word in INDEFINITE and _named_before(sentence, count)
@@ -430,13 +435,21 @@ def _size_reference(
         return (sentence.start + before, last.end + 1)
     if indefinite:
         return None
-    bare = last is count and count.text.rstrip().endswith(("B", "b", "billion"))
+    bare = all(
+        c.text.rstrip().endswith(("B", "b", "billion"))
+        for c in sentence.of("COUNT")
+        if count.start <= c.start and c.end <= last.end
+    )
     if (
         bare
         and noun not in NOT_NOUNS
-        and not any(h.kind == "CUE" and h.start == count.end for h in sentence.hits)
+        and not any(m.start == last.end for m in sentence.of("MODEL"))  # "the 7B Qwen2.5"
+        and not any(
+            h.kind == "CUE" and h.start == count.end and h.ident not in VERB_CUES
+            for h in sentence.hits
+        )
     ):
-        return (sentence.start + before, count.end)  # "the 13B", "the 34B chat"
+        return (sentence.start + before, last.end)  # "the 13B", "the 4B, 12B and 27B"
     return None
 
 

@@ -664,3 +664,65 @@ def test_training_data_that_stops_and_tokens_seen(kit, make_article):
     got = claims(kit, make_article, text)
     assert ("phi-3.5-mini", "knowledge_cutoff", "2023-10") in got
     assert ("phi-3.5-mini", "training_tokens", 3_400_000_000_000) in got
+
+
+def test_bare_size_references_before_a_verb_cue(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Llama 3 arrived in two sizes.\n\nThe 70B saw 15T tokens, the 8B saw 15T as well.",
+    )
+    assert ("llama-3-70b", "training_tokens", 15_000_000_000_000) in got
+    assert ("llama-3-8b", "training_tokens", 15_000_000_000_000) in got
+
+
+def test_coordinated_bare_size_references_share_a_value(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Llama 3.1 has three sizes.\n\nThe 8B, 70B and 405B read 128K tokens.",
+    )
+    for member in ("llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b"):
+        assert (member, "context_length", 128_000) in got
+
+
+def test_a_time_phrase_is_not_a_size_reference(kit, make_article):
+    got = claims(kit, make_article, "Llama 3.1 shipped.\n\nThis time 8B and 405B, finally.")
+    assert not any(model == "llama-3.1-8b" for model, _, _ in got)
+
+
+def test_spec_line_fields_and_a_maker_in_brackets(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "The field:\n\n- **Mixtral 8x7B** (Mistral AI) - sparse, 46.7B, 32K context, Apache 2.0.\n",
+    )
+    assert ("mixtral-8x7b", "developer", "mistral") in got
+    assert ("mixtral-8x7b", "parameters", 46_700_000_000) in got
+    assert ("mixtral-8x7b", "context_length", 32_000) in got
+
+
+def test_sizes_listed_after_a_size_noun_and_a_time_phrase(kit, make_article):
+    got = claims(kit, make_article, "Llama 3.2 shipped two text sizes this time: 1B and 3B.")
+    assert ("llama-3.2", "parameters", 1_000_000_000) in got
+    assert ("llama-3.2", "parameters", 3_000_000_000) in got
+
+
+def test_an_aside_after_the_last_of_a_list_is_about_that_model(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "We tried Phi-4, Gemma 2 9B and Mistral 7B, a 7B model released in September 2023.",
+    )
+    assert ("mistral-7b", "release_date", "2023-09") in got
+    assert not any(model == "gemma-2-9b" for model, _, _ in got)
+
+
+def test_numbered_thread_posts_can_be_timeline_entries(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "3/ April 18, 2024: Llama 3. Two sizes.\n\n4/ Then July 23, 2024: Llama 3.1.\n",
+    )
+    assert ("llama-3", "release_date", "2024-04-18") in got
+    assert ("llama-3.1", "release_date", "2024-07-23") in got
