@@ -59,6 +59,7 @@ class Report:
     claims: Score = field(default_factory=Score)
     by_attribute: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
     flags: Score = field(default_factory=Score)
+    flags_inferred: Score = field(default_factory=Score)  # tp/fp of flags on inferred models
     verdicts_agree: int = 0
     verdicts_matched: int = 0
     missed: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -119,10 +120,15 @@ def score_article(
         report.flags.tp += gold_flag and predicted_flag
         report.flags.fn += gold_flag and not predicted_flag
         report.flags.fp += predicted_flag and not gold_flag
+        if predicted_flag and match.claim.qualifiers.inferred:
+            report.flags_inferred.tp += gold_flag
+            report.flags_inferred.fp += not gold_flag
     for extra in unmatched:
         _count(report, extra.claim.attribute.value, "fp")
         report.spurious.append((name, extra.record()))
         report.flags.fp += extra.verdict.status.value == "contradicted"
+        if extra.verdict.status.value == "contradicted" and extra.claim.qualifiers.inferred:
+            report.flags_inferred.fp += 1
 
 
 def _count(report: Report, attribute: str, kind: str) -> None:

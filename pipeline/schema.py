@@ -131,6 +131,7 @@ class Qualifiers(Frozen):
     negated: bool = False
     relative_date: bool = False
     scope: str | None = None  # "total" / "active" when the text says so
+    inferred: bool = False  # the sentence does not name the model: carried over from context
 
 
 Value = int | str | list[str] | dict[str, Any]

@@ -18,3 +18,19 @@ def test_a_family_of_several_models_is_none_of_them(registry: Registry):
     assert not equal("llama-3", "llama-3-70b")
     assert not equal("llama-3-8b", "llama-3-70b")
     assert not equal("mistral-nemo", None)
+
+
+def test_flags_on_inferred_models_are_counted_apart(kit, make_article):
+    from pipeline.evaluate import Report, score_article
+    from pipeline.runner import process
+
+    article = make_article("Llama 3 70B is out. It reads 32K tokens and has 70B parameters.")
+    checked = process([article], kit)[0].checked
+    gold = [
+        {"model": "llama-3-70b", "attribute": "parameters", "value": "70B", "verdict": "supported"}
+    ]
+    report = Report()
+    score_article("a.md", gold, checked, report)
+    assert report.claims.tp == 1
+    assert report.flags.fp == 1  # the 32K context contradicts the registry (8K)
+    assert report.flags_inferred.fp == 1  # and its sentence does not name the model

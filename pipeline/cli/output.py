@@ -131,6 +131,7 @@ def report_json(report: Any) -> dict[str, Any]:
         "claims": score(report.claims),
         "by_attribute": {k: score(v) for k, v in sorted(report.by_attribute.items())},
         "flags": score(report.flags),
+        "flags_inferred": score(report.flags_inferred),
         "verdict_agreement": report.verdicts_agree / report.verdicts_matched
         if report.verdicts_matched
         else None,
@@ -157,6 +158,13 @@ def print_report(
             str(s["fn"]),
         )
     console.print(table)
+    inferred = data["flags_inferred"]
+    if inferred["tp"] + inferred["fp"]:
+        console.print(
+            f"flags whose sentence does not name the model (attributed from context): "
+            f"{inferred['tp'] + inferred['fp']}, of which right {inferred['tp']} "
+            f"(precision {inferred['precision']:.3f})"
+        )
     if data["verdict_agreement"] is not None:
         console.print(
             f"verdicts agree with gold on {data['verdict_agreement']:.1%} of matched claims"

@@ -142,7 +142,7 @@ def claims_of(
         drafts = for_each_of(context.group, respectively(sentence, drafts, context.group))
         drafts = coordinated_share(sentence, drafts)
         drafts = sizes_of_family(sentence, drafts, families or {})
-        pairs += [(sentence, d) for d in drafts]
+        pairs += [(sentence, _mark_inferred(sentence, d)) for d in drafts]
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
         draft = dataclasses.replace(draft, hedged=hedge_scope(sentence, draft))
         claim = _claim(article, sentence, draft)
@@ -175,6 +175,17 @@ def for_each_of(group: tuple[Hit, ...], drafts: list[Draft]) -> list[Draft]:
     if not group or len(spread) > 1:  # already spread over the group ("respectively")
         return drafts
     return [dataclasses.replace(d, model=m) for d in drafts for m in group]
+
+
+def _mark_inferred(sentence: Sentence, draft: Draft) -> Draft:
+    """A prose sentence that does not name the model its claim is about ('It reads 128K
+    tokens'): the model was carried over from context. A key-value line under a heading
+    ('**Context:** 128K') is structure, not inference."""
+    model = draft.model
+    named = model is not None and sentence.start <= model.start < sentence.end
+    if named or sentence.label is not None:
+        return draft
+    return dataclasses.replace(draft, inferred=True)
 
 
 def d_sentence(block: list[Sentence], draft: Draft) -> Sentence:
@@ -213,6 +224,7 @@ def _claim(article: Article, sentence: Sentence, draft: Draft) -> Claim | None:
             relative_date=relative,
             scope=draft.scope,
             range=draft.range,
+            inferred=draft.inferred,
         ),
     )
 

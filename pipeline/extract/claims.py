@@ -45,6 +45,7 @@ class Draft:
     facet: str | None = None
     value: Any = None  # a value built by a rule (tables), used as is
     range: tuple[int, int] | None = None  # both ends, when the value is one end of a range
+    inferred: bool = False  # the model comes from context, not from the sentence
 
 
 def main_model(sentences: list[Sentence]) -> Hit | None:

@@ -144,3 +144,20 @@ def test_severity_grows_with_distance(mini_registry: Registry):
         PUBLISHED,
     )
     assert 0 < near.severity < far.severity <= 1
+
+
+def test_a_flag_on_a_model_inferred_from_context_ranks_lower_and_says_so(
+    mini_registry: Registry,
+):
+    named = check_claim(
+        claim("llama-3-70b", Attribute.parameters, 80_000_000_000, "80B"), mini_registry, PUBLISHED
+    )
+    inferred = check_claim(
+        claim("llama-3-70b", Attribute.parameters, 80_000_000_000, "80B", inferred=True),
+        mini_registry,
+        PUBLISHED,
+    )
+    assert named.status is inferred.status is Status.contradicted
+    assert 0 < inferred.severity < named.severity
+    assert "does not name" in inferred.explanation
+    assert "does not name" not in named.explanation

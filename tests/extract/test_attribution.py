@@ -726,3 +726,16 @@ def test_numbered_thread_posts_can_be_timeline_entries(kit, make_article):
     )
     assert ("llama-3", "release_date", "2024-04-18") in got
     assert ("llama-3.1", "release_date", "2024-07-23") in got
+
+
+def test_a_model_carried_over_from_context_is_marked_inferred(kit, make_article):
+    found = kit.extractor.extract(
+        make_article(
+            "Llama 3.1 405B arrived in July 2024. It reads 128K tokens.\n\n"
+            "## Llama 3 8B\n\n**Context:** 8K\n"
+        )
+    )
+    inferred = {(c.model_id, c.attribute.value): c.qualifiers.inferred for c in found}
+    assert inferred[("llama-3.1-405b", "release_date")] is False
+    assert inferred[("llama-3.1-405b", "context_length")] is True
+    assert inferred[("llama-3-8b", "context_length")] is False  # a key-value line under a heading
