@@ -36,6 +36,8 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout2/gold
 	$(BIN)/claimwatch eval fixtures/holdout3/gold
 	$(BIN)/claimwatch eval fixtures/holdout4/gold
+	$(BIN)/claimwatch eval fixtures/holdout5/gold
+	$(BIN)/claimwatch eval fixtures/holdout6/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)

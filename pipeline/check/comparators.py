@@ -51,8 +51,8 @@ def _claim_interval(value: int, text: str, bound: Bound | None, tol: float) -> t
 
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_KILO = re.compile(r"\dK\b")
-_MEGA = re.compile(r"\dM\b")
+_KILO = re.compile(r"(?:\d|\b[A-Z]+\s)K\b")  # "128K", spoken "eight k"
+_MEGA = re.compile(r"(?:\d|\b[A-Z]+\s)M\b")
 
 
 @lru_cache(maxsize=65536)

@@ -203,3 +203,12 @@ def test_modalities(value, negated, modality, agrees):
 )
 def test_architectures(value, registry, agrees):
     assert cmp.compare_architecture(claim(Attribute.architecture, value), registry).agrees is agrees
+
+
+def test_a_spoken_k_or_m_may_be_binary_like_a_written_one():
+    from pipeline.check.comparators import binary_readings
+
+    assert 8192 in binary_readings(8000, "stuck at eight k")
+    assert 8192 in binary_readings(8000, "8K")
+    assert binary_readings(8000, "stuck at 8000") == (8000,)
+    assert binary_readings(8000, "eight thousand") == (8000, 8192)
