@@ -81,6 +81,36 @@ def _absolute(text: str) -> tuple[dt.date, Precision] | None:
     return None
 
 
+_MONTH_YY = re.compile(r"^(?:(\d{1,2})\s*-\s*)?([A-Za-z]{3,4})-(\d\d)$")
+_MONTH_OF_YEAR = re.compile(r"^([A-Za-z]+)\s+(?:of\s+)?(last|this|next)\s+year$", re.I)
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def _month_of_year(text: str, published: dt.date | None) -> ParsedDate | None:
+    """'6-Aug-25', 'Apr-25' (day optional, two-digit year); 'April of last year', 'May this
+    year' (against the publication year; unresolved without one). None for other shapes."""
+    if match := _MONTH_YY.match(text):
+        month = _MONTHS.get(match.group(2).lower())
+        if not month:
+            return None
+        day, year = match.group(1), 2000 + int(match.group(3))
+        try:
+            if day:
+                return ParsedDate(dt.date(year, month, int(day)), Precision.day, relative=False)
+            return ParsedDate(dt.date(year, month, 1), Precision.month, relative=False)
+        except ValueError:
+            return None
+    if match := _MONTH_OF_YEAR.match(text):
+        month = _MONTHS.get(match.group(1).lower())
+        if not month:
+            return None
+        if published is None:
+            return ParsedDate(None, Precision.month, relative=True)
+        year = published.year + _YEAR_STEP[match.group(2).lower()]
+        return ParsedDate(dt.date(year, month, 1), Precision.month, relative=True)
+    return None
+
+
 @lru_cache(maxsize=64)
 def _parser(base: dt.date | None) -> DateDataParser:
     settings: dict[str, object] = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
@@ -95,6 +125,8 @@ def parse_date(text: str, *, relative: bool, published: dt.date | None) -> Parse
     cleaned = re.sub(
         r"^(?i:on|in|during|since|late|early|mid-?|until|by|last)\s+(?=[A-Z0-9])", "", cleaned
     )
+    if (month_year := _month_of_year(cleaned, published)) is not None:
+        return month_year
     yearless = not relative and not _YEAR.search(cleaned)
     if not relative and not yearless and (fast := _absolute(cleaned)) is not None:
         return ParsedDate(value=fast[0], precision=fast[1], relative=False)

@@ -198,6 +198,8 @@ def _new_blocks(tokens: _Tokens, text: str) -> set[int]:
 
 
 EMPHASIS = frozenset({"*", "**", "_", "__"})
+# "rel. 6-Aug-25", "approx. 70B", "vs. GPT-4": a full stop that ends a short form, not a sentence
+ABBREVIATIONS = frozenset({"rel", "approx", "vs", "est", "ca", "ver", "incl", "excl", "fig"})
 
 
 @Language.component("claimwatch_sentences_v1")
@@ -227,7 +229,9 @@ def line_sentences(doc: Doc) -> Doc:
             prev in ("!", "?") or (prev == "." and (not tokens.lower[i] or not tokens.alpha[i]))
         )
         numbered = prev == "." and i >= 2 and _list_number(tokens, i - 2)
-        start = after_stop and not whole and not numbered and not tokens.space[i]
+        abbreviated = prev == "." and i >= 2 and words[i - 2].lower() in ABBREVIATIONS
+        start = after_stop and not whole and not numbered and not abbreviated
+        start = start and not tokens.space[i]
         starts[i, 0] = 1 if start else -1
     starts[0, 0] = 1
     # -1 (not a start) wraps in uint64, as in spaCy's own arrays

@@ -739,3 +739,21 @@ def test_a_model_carried_over_from_context_is_marked_inferred(kit, make_article)
     assert inferred[("llama-3.1-405b", "release_date")] is False
     assert inferred[("llama-3.1-405b", "context_length")] is True
     assert inferred[("llama-3-8b", "context_length")] is False  # a key-value line under a heading
+
+
+def test_short_release_dates_in_notes(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "- gpt-oss-120b (rel. 6-Aug-25): 117B params; 131K ctx.\n"
+        "- Llama 4 Maverick (rel. Apr-25): 16 experts.\n",
+    )
+    assert ("gpt-oss-120b", "release_date", "2025-08-06") in got
+    assert ("gpt-oss-120b", "parameters", 117_000_000_000) in got
+    assert ("llama-4-maverick", "release_date", "2025-04") in got
+    assert not any(model is None for model, _, _ in got)  # "Aug-25" is no model name
+
+
+def test_a_month_of_last_year(kit, make_article):
+    got = claims(kit, make_article, "Llama 3 8B came out in April of last year.")
+    assert got == {("llama-3-8b", "release_date", "2023-04")}

@@ -67,6 +67,11 @@ PUBLISHED = dt.date(2024, 4, 20)  # a Saturday
         ("last Thursday", True, dt.date(2024, 4, 18), Precision.day),
         ("two days ago", True, dt.date(2024, 4, 18), Precision.day),
         ("today", True, dt.date(2024, 4, 20), Precision.day),
+        ("April of last year", True, dt.date(2023, 4, 1), Precision.month),
+        ("in May last year", True, dt.date(2023, 5, 1), Precision.month),
+        ("March this year", True, dt.date(2024, 3, 1), Precision.month),
+        ("Aug-25", False, dt.date(2025, 8, 1), Precision.month),
+        ("6-Aug-25", False, dt.date(2025, 8, 6), Precision.day),
     ],
 )
 def test_dates_resolve_against_publication(
@@ -77,7 +82,10 @@ def test_dates_resolve_against_publication(
     assert (parsed.value, parsed.precision) == (value, precision)
 
 
-@pytest.mark.parametrize("text,relative", [("last Thursday", True), ("March 4th", False)])
+@pytest.mark.parametrize(
+    "text,relative",
+    [("last Thursday", True), ("March 4th", False), ("April of last year", True)],
+)
 def test_relative_dates_without_publication_stay_unresolved(text: str, relative: bool):
     parsed = parse_date(text, relative=relative, published=None)
     assert parsed is not None and parsed.value is None and parsed.relative
