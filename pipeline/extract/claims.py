@@ -362,7 +362,7 @@ FIELD_CLOSE = frozenset({",", ".", ";", ")", "|", "–", "—", ""})
 def _size_field(sentence: Sentence, value: Hit) -> bool:
     """'- **Phi-4** (Microsoft) - 14B, 16K context, MIT': a billions count standing alone as
     one comma-separated field of a line about a model is its size."""
-    if not value.text.rstrip().endswith(("B", "b")) or not subjects(sentence):
+    if not value.text.rstrip().endswith(("B", "b")):
         return False
     if not any(m.end <= value.start for m in subjects(sentence)):
         return False

@@ -17,6 +17,7 @@ from pipeline.extract.claims import (
     subjects,
 )
 from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets
+from pipeline.extract.nlp import EMPHASIS
 from pipeline.extract.numbers import word_number
 
 __all__ = [
@@ -96,7 +97,11 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     at = org.start - sentence.start
     models = [m for m in sentence.of("MODEL") if m not in _compared_models(sentence)]
     if at >= 1 and tokens[at - 1] == "(":  # "Llama 3 70B (Meta)", "**Qwen2.5-72B** (Alibaba)"
-        return [m for m in models if _only_marks(tokens[m.end - sentence.start : at - 1])][:1]
+        return [
+            m
+            for m in models
+            if m.end < org.start and _only_marks(tokens[m.end - sentence.start : at - 1])
+        ][-1:]
     following = tokens[at + org.end - org.start : at + org.end - org.start + 1]
     if following in (["'s"], ["’s"], ["'"], ["’"]):  # "Meta's Llama 3", "Databricks' DBRX"
         # a possessive names the maker even of a model compared: "beats OpenAI's GPT-4"
@@ -121,7 +126,7 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
 
 
 def _only_marks(tokens: list[str]) -> bool:
-    return all(not t.strip() or t in ("*", "**", "_", "__") for t in tokens)
+    return all(not t.strip() or t in EMPHASIS for t in tokens)
 
 
 def _made_by_verb(
