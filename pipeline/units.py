@@ -24,6 +24,11 @@ SCALES: dict[str, int] = {
     "t": 10**12,
     "tn": 10**12,
     "trillion": 10**12,
+    # plurals, as non-native writing has them ("405 billions parameters")
+    "thousands": 10**3,
+    "millions": 10**6,
+    "billions": 10**9,
+    "trillions": 10**12,
 }
 
 _COUNT = re.compile(r"^\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*-?\s*(?P<scale>[a-z]+)?\s*$", re.I)

@@ -124,8 +124,9 @@ def test_extraction_on_the_fifth_held_out_set_stays_above_its_measured_scores(ki
 def test_extraction_on_the_sixth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
     """Measured 2026-12-01 on first contact (regional paper, HTML scrape, provider FAQ, thread,
     preprint with a results table, non-native trade news): P 0.810, R 0.618, F1 0.701, flags
-    P 0.625 R 0.676 — kept unused for rules, as the honest estimate on unseen writing."""
+    P 0.625 R 0.676. Then used for rules (once holdout7 and holdout8 were being written):
+    P 0.864, R 0.729, F1 0.791."""
     report = evaluate(HOLDOUT6, kit)
-    assert report.claims.precision >= 0.80
-    assert report.claims.recall >= 0.61
+    assert report.claims.precision >= 0.86
+    assert report.claims.recall >= 0.72
     assert report.verdicts_agree / report.verdicts_matched >= 0.99

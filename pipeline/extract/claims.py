@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets
+from pipeline.extract.hits import Hit, Sentence, label_of, span_hit, token_offsets
 from pipeline.extract.numbers import parse_count_text, scale_of, word_number
 
 COUNT_UNITS = ("parameters", "tokens", "size_noun", "context", "active", "total", "training")
@@ -318,6 +318,8 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
     """(attribute, scope) of a count, from its unit and the sentence's cues; None if unclear."""
     if sentence.label and sentence.colon is not None and value.start >= sentence.colon:
         return _labelled_count(sentence.label, value)
+    if (inline := _inline_label(sentence, value)) is not None:
+        return _labelled_count(inline, value)
     if _parameter_scale(value) and _active_phrase(sentence, value):
         return "active_parameters", "active"
     if unit is None and _parameter_scale(value) and _after_size_noun(sentence, value):
@@ -339,6 +341,23 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
     if ident == "context":
         return "context_length", ""
     return _token_attribute(sentence, value, unit) if ident == "tokens" else None
+
+
+def _inline_label(sentence: Sentence, value: Hit) -> str | None:
+    """A spec box flattened into one line ('gpt-oss-20b Parameters 20B Active 3.6B Context
+    128K'): a capitalised label right before the count names its attribute."""
+    at = value.start - sentence.start
+    for width in (2, 1):
+        words = sentence.tokens[max(at - width, 0) : at]
+        if len(words) < width or not words[0][:1].isupper():
+            continue
+        label = label_of(" ".join(words))
+        if label in COUNT_LABELS:
+            return label
+    return None
+
+
+COUNT_LABELS = frozenset({"parameters", "active_parameters", "context_length", "training_tokens"})
 
 
 def _after_size_noun(sentence: Sentence, value: Hit) -> bool:
@@ -370,6 +389,8 @@ def _size_field(sentence: Sentence, value: Hit) -> bool:
     words = sentence.tokens
     before = next((t for t in reversed(words[:at]) if t.strip()), "")
     after = next((t for t in words[end:] if t.strip()), "")
+    if before.lower() in ("is", "was") and after in FIELD_CLOSE:  # "Command R+ is 104B, ..."
+        return any(m.end == value.start - 1 for m in subjects(sentence))
     return before in FIELD_OPEN and after in FIELD_CLOSE
 
 
@@ -462,6 +483,8 @@ def _token_attribute(sentence: Sentence, value: Hit, unit: Hit) -> tuple[str, st
     if before:
         nearest = before[-1]
         return ("context_length" if nearest.ident == "context" else "training_tokens"), ""
+    if not sentence.cue("training") and scale_of(value.text) in (10**3, 10**6):
+        return "context_length", ""  # "each offer 200K tokens": thousands of tokens are a window
     return None
 
 

@@ -106,8 +106,8 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     if following in (["'s"], ["’s"], ["'"], ["’"]):  # "Meta's Llama 3", "Databricks' DBRX"
         # a possessive names the maker even of a model compared: "beats OpenAI's GPT-4"
         owned = [m for m in sentence.of("MODEL") if 0 <= m.start - org.end <= 2][:1]
-        if owned:
-            return owned
+        if owned:  # "Anthropic's Claude Sonnet 4 and Claude Opus 4": each of them
+            return _owned_pair(sentence, owned[0], models)
         if at >= 2 and tokens[at - 1] == ",":  # "Mistral 7B, the company's first model"
             return [m for m in models if m.end == org.start - 1][:1]
     if following in ([","],) and tokens[
@@ -123,6 +123,18 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
         model = model_for(org, sentence, fallback)
         return [] if model is SKIP else [model]
     return _made_by_verb(sentence, org, models, tokens, fallback)
+
+
+def _owned_pair(sentence: Sentence, owned: Hit, models: list[Hit]) -> list[Hit]:
+    """The model a possessive maker names, and one joined to it by a bare 'and' ('Meta's
+    Llama 4 Maverick and Llama 3.3 70B'); not a list item after a comma ('Google's Gemma 3,
+    and Mistral Small 3'), which may have another maker."""
+    following = [m for m in models if m.start > owned.start][:1]
+    if following:
+        between = sentence.tokens[owned.end - sentence.start : following[0].start - sentence.start]
+        if [t.lower() for t in between if t.strip()] in (["and"], ["&"]):
+            return [owned, following[0]]
+    return [owned]
 
 
 def _only_marks(tokens: list[str]) -> bool:

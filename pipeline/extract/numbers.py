@@ -64,6 +64,9 @@ def word_number(words: list[str]) -> Decimal | None:
     return Decimal(total) if words else None
 
 
+DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+
+
 def parse_count_text(text: str) -> int | None:
     """The integer a count span means, or None when it is not a count."""
     text = text.strip().rstrip("+")
@@ -77,6 +80,8 @@ def parse_count_text(text: str) -> int | None:
     if words[-1] in SCALES:
         scale = SCALES[words[-1]]
         words = words[:-1]
+    if len(words) == 1 and scale > 1 and DECIMAL_COMMA.fullmatch(words[0]):
+        words = [words[0].replace(",", ".")]  # "2,6 billions": a decimal comma
     if len(words) == 1 and (number := to_decimal(words[0])) is not None:
         return int(number * scale)
     if words in (["a"], ["an"]) and scale > 1:  # "a trillion parameters"

@@ -757,3 +757,59 @@ def test_short_release_dates_in_notes(kit, make_article):
 def test_a_month_of_last_year(kit, make_article):
     got = claims(kit, make_article, "Llama 3 8B came out in April of last year.")
     assert got == {("llama-3-8b", "release_date", "2023-04")}
+
+
+def test_a_spec_box_flattened_into_one_line(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Mixtral 8x22B Parameters 141B Active 39B Context 64K License Apache 2.0 "
+        "Released 17 Apr 2024\n",
+    )
+    assert ("mixtral-8x22b", "parameters", 141_000_000_000) in got
+    assert ("mixtral-8x22b", "active_parameters", 39_000_000_000) in got
+    assert ("mixtral-8x22b", "context_length", 64_000) in got
+    assert ("mixtral-8x22b", "license", "apache-2.0") in got
+    assert ("mixtral-8x22b", "release_date", "2024-04-17") in got
+    assert not any(model is None for model, _, _ in got)  # "License Apache 2.0" is no model
+
+
+def test_plural_scale_words_and_a_decimal_comma(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Gemma 2 2B has 2,6 billions parameters and was trained on 2 trillions tokens.",
+    )
+    assert ("gemma-2-2b", "parameters", 2_600_000_000) in got
+    assert ("gemma-2-2b", "training_tokens", 2_000_000_000_000) in got
+
+
+def test_a_possessive_maker_of_two_models_joined_by_and(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "The hub hosts Anthropic's Claude 3 Haiku and Claude 3 Opus, Mistral Large 2 and more.",
+    )
+    assert ("claude-3-haiku", "developer", "anthropic") in got
+    assert ("claude-3-opus", "developer", "anthropic") in got
+    assert not any(m == "mistral-large-2" and a == "developer" for m, a, _ in got)
+
+
+def test_a_size_after_is_and_thousands_of_tokens_as_a_window(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Command R+ is 104B, and Claude 3 Haiku and Claude 3 Opus each offer 200K tokens.",
+    )
+    assert ("command-r-plus", "parameters", 104_000_000_000) in got
+    assert ("claude-3-haiku", "context_length", 200_000) in got
+    assert ("claude-3-opus", "context_length", 200_000) in got
+
+
+def test_a_letter_and_number_after_a_hyphen_is_an_unregistered_name(kit, make_article):
+    found = kit.extractor.extract(
+        make_article("Rumour: Kestrel-R2 drops next week with ~1.2T params.")
+    )
+    assert [(c.model, c.model_id, c.attribute.value) for c in found] == [
+        ("Kestrel-R2", None, "parameters")
+    ]
