@@ -322,6 +322,8 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
         return _labelled_count(inline, value)
     if _parameter_scale(value) and _active_phrase(sentence, value):
         return "active_parameters", "active"
+    if _parameter_scale(value) and _total_before_active(sentence, value):
+        return "parameters", "total"
     if unit is None and _parameter_scale(value) and _after_size_noun(sentence, value):
         return "parameters", ""
     if unit is None and _size_field(sentence, value):
@@ -379,12 +381,16 @@ FIELD_CLOSE = frozenset({",", ".", ";", ")", "|", "–", "—", ""})
 
 
 def _size_field(sentence: Sentence, value: Hit) -> bool:
-    """'- **Phi-4** (Microsoft) - 14B, 16K context, MIT': a billions count standing alone as
-    one comma-separated field of a line about a model is its size."""
+    """'- **Phi-4** (Microsoft) - 14B, 16K context, MIT', '  - dense, 3.8B' (under a model's
+    item): a billions count standing alone as one comma-separated field of a line about a
+    model is its size."""
     if not value.text.rstrip().endswith(("B", "b")):
         return False
-    if not any(m.end <= value.start for m in subjects(sentence)):
+    named = subjects(sentence)
+    if named and not any(m.end <= value.start for m in named):
         return False
+    if not named and not sentence.text.lstrip().startswith(("- ", "* ", "+ ")):
+        return False  # without a name only a list item under one: "- dense, 4B"
     at, end = value.start - sentence.start, value.end - sentence.start
     words = sentence.tokens
     before = next((t for t in reversed(words[:at]) if t.strip()), "")
@@ -432,6 +438,17 @@ def _active_phrase(sentence: Sentence, value: Hit) -> bool:
         if word not in ACTIVE_GAP and word.strip():
             return False
     return False
+
+
+def _total_before_active(sentence: Sentence, value: Hit) -> bool:
+    """'671B / 37B act.', '236B/21B active': the count before the slash is the total."""
+    after = [c for c in sentence.of("COUNT") if c.start > value.end][:1]
+    if not after:
+        return False
+    between = sentence.tokens[value.end - sentence.start : after[0].start - sentence.start]
+    if between != ("/",):
+        return False
+    return any(h.ident == "active" and h.start == after[0].end for h in sentence.hits)
 
 
 def _active_after_unit(sentence: Sentence, unit: Hit) -> bool:
@@ -483,8 +500,13 @@ def _token_attribute(sentence: Sentence, value: Hit, unit: Hit) -> tuple[str, st
     if before:
         nearest = before[-1]
         return ("context_length" if nearest.ident == "context" else "training_tokens"), ""
-    if not sentence.cue("training") and scale_of(value.text) in (10**3, 10**6):
+    scale = scale_of(value.text)
+    if unit.start - value.end > 1:  # "405 billion on every token": not a count of tokens
+        return None
+    if not sentence.cue("training") and scale in (10**3, 10**6):
         return "context_length", ""  # "each offer 200K tokens": thousands of tokens are a window
+    if scale >= 10**9:
+        return "training_tokens", ""  # "18T tok": trillions of tokens are training data
     return None
 
 
@@ -557,6 +579,8 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
                 model = _introduced_by(sentence, model, value) or model
             if not found or model is SKIP or _negated_before(sentence, group[0]):
                 continue
+            if found[0] == "parameters" and model and _generic_size(sentence, value, model):
+                continue
             attribute, scope = found
             previous, previous_attribute = value, attribute
             end = unit.end_char if unit and value is group[-1] else value.end_char
@@ -570,6 +594,21 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
                 scope=scope or None,
                 range=_range(sentence, group),
             )
+
+
+def _generic_size(sentence: Sentence, value: Hit, model: Hit) -> bool:
+    """'A 671B model at FP8 needs 700 GB', 'where a 7B or 8B model is too slow': a size said
+    of any model of that size, in a sentence that does not name one ('It is a 7B model', 'it
+    brought a 70B version' say it of the model referred to)."""
+    if sentence.start <= model.start < sentence.end:
+        return False
+    words = [t.lower() for t in sentence.tokens[: value.start - sentence.start] if t.strip()]
+    if not words or words[-1] not in ("a", "an"):
+        return False
+    return len(words) < 2 or words[-2] in GENERIC_BEFORE
+
+
+GENERIC_BEFORE = frozenset({".", ";", ":", "(", "where", "when", "if", "than", "like", "for", "of"})
 
 
 def _gapped(

@@ -198,8 +198,11 @@ def _new_blocks(tokens: _Tokens, text: str) -> set[int]:
 
 
 EMPHASIS = frozenset({"*", "**", "_", "__"})
-# "rel. 6-Aug-25", "approx. 70B", "vs. GPT-4": a full stop that ends a short form, not a sentence
-ABBREVIATIONS = frozenset({"rel", "approx", "vs", "est", "ca", "ver", "incl", "excl", "fig"})
+# "rel. 6-Aug-25", "approx. 70B", "vs. GPT-4", "37B act.; 128K": a full stop that ends a short
+# form (or one followed by , ; or a closing bracket) does not end a sentence
+ABBREVIATIONS = frozenset(
+    {"rel", "approx", "vs", "est", "ca", "ver", "incl", "excl", "fig", "act", "tok", "params"}
+)
 
 
 @Language.component("claimwatch_sentences_v1")
@@ -229,7 +232,9 @@ def line_sentences(doc: Doc) -> Doc:
             prev in ("!", "?") or (prev == "." and (not tokens.lower[i] or not tokens.alpha[i]))
         )
         numbered = prev == "." and i >= 2 and _list_number(tokens, i - 2)
-        abbreviated = prev == "." and i >= 2 and words[i - 2].lower() in ABBREVIATIONS
+        abbreviated = prev == "." and (
+            (i >= 2 and words[i - 2].lower() in ABBREVIATIONS) or word in (",", ";", ")")
+        )
         start = after_stop and not whole and not numbered and not abbreviated
         start = start and not tokens.space[i]
         starts[i, 0] = 1 if start else -1

@@ -813,3 +813,43 @@ def test_a_letter_and_number_after_a_hyphen_is_an_unregistered_name(kit, make_ar
     assert [(c.model, c.model_id, c.attribute.value) for c in found] == [
         ("Kestrel-R2", None, "parameters")
     ]
+
+
+def test_total_slash_active_and_abbreviated_units(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "4. **DeepSeek-V3** (rel. Jan-25): 671B / 37B act.; 14.8T tok; 128K ctx.\n",
+    )
+    assert ("deepseek-v3", "parameters", 671_000_000_000) in got
+    assert ("deepseek-v3", "active_parameters", 37_000_000_000) in got
+    assert ("deepseek-v3", "training_tokens", 14_800_000_000_000) in got
+    assert ("deepseek-v3", "context_length", 128_000) in got
+
+
+def test_sizes_in_sub_items_under_a_model(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "- `phi-4-mini`: Phi-4-mini (Microsoft)\n  - dense, 3.8B\n  - ctx 128K\n",
+    )
+    assert ("phi-4-mini", "parameters", 3_800_000_000) in got
+    assert ("phi-4-mini", "context_length", 128_000) in got
+
+
+def test_a_count_far_from_the_word_token_is_not_a_token_count(kit, make_article):
+    got = claims(
+        kit, make_article, "Llama 3.1 405B is dense: it runs all 405 billion on every token."
+    )
+    assert not any(attribute == "training_tokens" for _, attribute, _ in got)
+
+
+def test_a_size_said_of_any_model_is_no_claim(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Phi-3.5-mini is built for laptops.\n\nIt suits places where a 7B model is too slow. "
+        "It is a 3.8B model.",
+    )
+    assert ("phi-3.5-mini", "parameters", 3_800_000_000) in got
+    assert ("phi-3.5-mini", "parameters", 7_000_000_000) not in got
