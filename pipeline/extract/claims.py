@@ -566,10 +566,16 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
     previous_attribute = ""
     for group in count_groups(sentence):
         unit = _next_unit(sentence, group[-1])
+        listed: tuple[str, str] | None = None  # "windows of 128K, 32K and 16K": one attribute
+        listed_scale = 0
         for value in group:
             if _inside_model(sentence, value):
                 continue
             found = count_attribute(sentence, value, unit)
+            if found is None and listed is not None and scale_of(value.text) == listed_scale:
+                found = listed
+            elif found is not None and listed is None:
+                listed, listed_scale = found, scale_of(value.text)
             if found is None and unit is None and previous is not None:
                 found = _gapped(sentence, previous, previous_attribute, value)
             model = model_for(value, sentence, fallback)

@@ -853,3 +853,14 @@ def test_a_size_said_of_any_model_is_no_claim(kit, make_article):
     )
     assert ("phi-3.5-mini", "parameters", 3_800_000_000) in got
     assert ("phi-3.5-mini", "parameters", 7_000_000_000) not in got
+
+
+def test_a_listed_attribute_goes_on_through_the_list(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Mixtral 8x7B, Mistral 7B and Phi-3 mini have windows of 32K, 8K and 4K respectively.",
+    )
+    assert ("mixtral-8x7b", "context_length", 32_000) in got
+    assert ("mistral-7b", "context_length", 8_000) in got
+    assert ("phi-3-mini-4k", "context_length", 4_000) in got
