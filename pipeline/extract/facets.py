@@ -212,7 +212,7 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         if _another_model(sentence, facet):
             continue  # "you would need a separate vision model"
         model = model_for(facet, sentence, fallback)
-        if model is SKIP:
+        if model is SKIP or _kind_of_models(sentence, facet, model):
             continue
         negated = _negated_before(sentence, facet) or facet.ident == "modality:negated"
         values = sorted({_modality_value(h) for h in run} | _listed_images(sentence, run))
@@ -314,7 +314,7 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         if sentence.label and not _after_colon(sentence, hit):
             continue
         model = model_for(hit, sentence, fallback)
-        if model is SKIP:
+        if model is SKIP or (hit.kind == "FACET" and _kind_of_models(sentence, hit, model)):
             continue
         if _negated_before(sentence, hit, reach=2):
             continue  # "rather than an open-source licence" asserts nothing
@@ -360,6 +360,8 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
     for hit in kinds:
         model = model_for(hit, sentence, fallback)
         if model is SKIP or _negated_before(sentence, hit) or _generic(sentence, hit, model):
+            continue
+        if _kind_of_models(sentence, hit, model):
             continue
         if _another_model(sentence, hit):
             continue
@@ -417,6 +419,30 @@ def _generic(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:
     if article and not linked:
         return not (named and _right_after_model(sentence, hit))
     return model is None
+
+
+REFERRING = frozenset({"the", "both", "these", "those", "its", "their", "our", "two", "three"})
+KINDS = frozenset({"models", "llms", "deployments", "systems", "architectures", "weights"})
+
+
+def _kind_of_models(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:
+    """'Open-weight mixture-of-experts (MoE) models released since 2024', 'serving MoE
+    models', '"Open weights" is not open source': a kind of models, in a sentence that names
+    none ('X and Y are open-weight models' says it of them)."""
+    if model is not None and sentence.start <= model.start < sentence.end:
+        return False
+    at, end = hit.start - sentence.start, hit.end - sentence.start
+    before = [t.lower() for t in sentence.tokens[:at] if t.strip()]
+    if any(t in COPULAS | REFERRING for t in before[-6:]):
+        return False  # "It is one of the few large MoE models", "Both MoE models use ..."
+    covered = {i for f in sentence.of("FACET") for i in range(f.start, f.end)}
+    after = [
+        t.lower()
+        for i, t in enumerate(sentence.tokens[end : end + 12], start=hit.end)
+        if t.strip() and i not in covered and t not in ("(", ")", "-", '"')
+    ]
+    quoted = bool(before) and before[-1] in ('"', "“")
+    return quoted or (bool(after) and after[0] in KINDS)
 
 
 COPULAS = frozenset(

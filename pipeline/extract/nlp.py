@@ -99,7 +99,8 @@ def _named(pairs: Iterable[tuple[str, str]], label: str) -> list[dict[str, Any]]
 
 
 _BLOCK = re.compile(
-    r"^\s*(?:#|\||[-*+>]\s|\d{1,3}[.)]\s|\*\*[^*]+:\*\*|\*\*[^*]+\*\*\s*:|[A-Z][\w ()/-]{0,40}:)"
+    r"^\s*(?:#|\||[-*+>]\s|\d{1,3}[.)]\s|\*\*[^*]+:\*\*|\*\*[^*]+\*\*\s*:"
+    r"|[A-Z][\w()/-]*(?: [\w()/-]+){0,3}:)"  # a key of at most four words
 )
 _SHORT = 70
 

@@ -864,3 +864,26 @@ def test_a_listed_attribute_goes_on_through_the_list(kit, make_article):
     assert ("mixtral-8x7b", "context_length", 32_000) in got
     assert ("mistral-7b", "context_length", 8_000) in got
     assert ("phi-3-mini-4k", "context_length", 4_000) in got
+
+
+def test_a_kind_of_models_is_not_the_model_being_discussed(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "DBRX is a mixture of experts.\n\n"
+        "Open-weight mixture-of-experts (MoE) models have cut serving prices. "
+        "Hosts serving MoE models report higher utilisation.",
+    )
+    assert got == {("dbrx", "architecture", (("type", "moe"),))}
+
+
+def test_a_long_clause_before_a_colon_is_not_a_key(kit, make_article):
+    found = kit.extractor.extract(
+        make_article(
+            "Mixtral 8x7B is new. There are two open models from the lab this time: a dense one\n"
+            "and a mixture-of-experts one, which has 46.7B parameters.\n"
+        )
+    )
+    assert {c.sentence.split("\n")[0] for c in found if c.attribute.value == "parameters"} == {
+        "There are two open models from the lab this time: a dense one"
+    }
