@@ -30,6 +30,7 @@ from pipeline.extract.facets import (
     draft_modalities,
 )
 from pipeline.extract.hits import Hit, Sentence, sentences
+from pipeline.extract.names import with_introduced_names
 from pipeline.extract.nlp import build_nlp, unwrap, word_count
 from pipeline.extract.numbers import moe_details, parse_count_text, parse_moe_shape
 from pipeline.extract.shortnames import ShortNames, with_org_references, with_short_names
@@ -86,8 +87,10 @@ class Extractor:
                 claims_of(
                     article,
                     with_org_references(
-                        with_short_names(
-                            sentences(doc), self.short_names, self.families, self.makers
+                        with_introduced_names(
+                            with_short_names(
+                                sentences(doc), self.short_names, self.families, self.makers
+                            )
                         )
                     ),
                     self.sizes,

@@ -887,3 +887,32 @@ def test_a_long_clause_before_a_colon_is_not_a_key(kit, make_article):
     assert {c.sentence.split("\n")[0] for c in found if c.attribute.value == "parameters"} == {
         "There are two open models from the lab this time: a dense one"
     }
+
+
+def test_unregistered_names_introduced_by_the_words_around_them(kit, make_article):
+    found = kit.extractor.extract(
+        make_article(
+            "DeepSeek-V3 is big.\n\n"
+            "A fourth name keeps coming up: Brisk, a 7-billion-parameter Apache 2.0 model. "
+            "The firm presented its model Hanbit-Sol, with 32 billions parameters. "
+            "Penmark Ledger, which the firm says has three billion parameters, is small. "
+            "A model called Wren has a 64K window."
+        )
+    )
+    got = {(c.model, c.model_id, c.attribute.value, c.value) for c in found}
+    assert ("Brisk", None, "parameters", 7_000_000_000) in got
+    assert ("Brisk", None, "license", "apache-2.0") in got
+    assert ("Hanbit-Sol", None, "parameters", 32_000_000_000) in got
+    assert ("Penmark Ledger", None, "parameters", 3_000_000_000) in got
+    assert ("Wren", None, "context_length", 64_000) in got
+    assert {c.model_id for c in found} == {None}
+
+
+def test_people_and_parts_in_an_aside_are_not_models(kit, make_article):
+    found = kit.extractor.extract(
+        make_article(
+            'DeepSeek-V2 has 236B parameters. "It works," said Lin Wei, a researcher at a lab '
+            "who tested the model. It was trained on H800s, the export version of the chip."
+        )
+    )
+    assert {c.model for c in found} == {"DeepSeek-V2"}

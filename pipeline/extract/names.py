@@ -1,0 +1,105 @@
+"""Unregistered models introduced by the sentence around them, not by the shape of their name.
+
+"a model called Brisk", "its model Hanbit-Sol", "Penmark Ledger, which the firm says has three
+billion parameters": a name with no version or size (which the shape patterns need) is still a
+model when the words around it say so. Without it the values beside such a name went to the
+model discussed before, and were flagged against that model's facts.
+"""
+
+from __future__ import annotations
+
+from pipeline.extract.hits import Sentence, span_hit, token_offsets, with_hits
+
+CALLED = frozenset({"called", "named", "dubbed", "codenamed", "branded"})
+MODEL_NOUNS = frozenset({"model", "models", "llm", "system"})
+ASIDES = frozenset({"a", "an", "the", "which", "whose"})
+# Capitalised words that open clauses or name things other than models
+NOT_NAMES = frozenset(
+    {
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "their", "our",
+        "today", "yesterday", "meanwhile", "however", "also", "and", "but", "so", "then",
+        "last", "next", "in", "on", "at", "for", "with", "by", "from", "as", "of", "to",
+        "q", "a:", "note", "update", "edit", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december",
+        "license", "licence", "card", "weights", "family", "line", "series",
+    }
+)  # fmt: skip
+CLAUSE_WORDS = frozenset({"of", "at", "who", "that", "which", "for", "with", "from", "in"})
+LONGEST = 3
+ASIDE_REACH = 12
+
+
+def with_introduced_names(sents: list[Sentence]) -> list[Sentence]:
+    """The sentences, with an unregistered MODEL hit for each name the words around it
+    introduce as a model."""
+    result = []
+    for sentence in sents:
+        found = list(_introduced(sentence))
+        if not found:
+            result.append(sentence)
+            continue
+        offsets = token_offsets(sentence)
+        hits = [span_hit(sentence, "MODEL", "", s, e, offsets, synthetic=False) for s, e in found]
+        result.append(with_hits(sentence, hits))
+    return result
+
+
+def _introduced(sentence: Sentence) -> list[tuple[int, int]]:
+    tokens = sentence.tokens
+    taken = {
+        i for h in sentence.hits if h.kind not in ("CUE", "QUAL") for i in range(h.start, h.end)
+    }
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        end = _name_end(sentence, i, taken)
+        if end is None:
+            i += 1
+            continue
+        previous = next((t.lower() for t in reversed(tokens[:i]) if t.strip()), "")
+        if previous in CALLED or previous in MODEL_NOUNS or _aside_says_model(sentence, end):
+            spans.append((sentence.start + i, sentence.start + end))
+        i = end
+    return spans
+
+
+def _name_end(sentence: Sentence, i: int, taken: set[int]) -> int | None:
+    """End (relative) of a capitalised name of one to three words starting at token i, hyphen
+    joins included ('Hanbit-Sol', 'Penmark Ledger'), or None."""
+    tokens = sentence.tokens
+    end = i
+    words = 0
+    while end < len(tokens) and words < LONGEST:
+        word = tokens[end]
+        if sentence.start + end in taken or not _capitalised(word):
+            break
+        end += 1
+        words += 1
+        if end + 1 < len(tokens) and tokens[end] == "-" and _capitalised(tokens[end + 1]):
+            end += 1  # "Hanbit" "-" "Sol"
+    if end == i or tokens[i].lower() in NOT_NAMES:
+        return None
+    return end
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.replace("-", "").isalnum() and not word.isupper()
+
+
+def _aside_says_model(sentence: Sentence, end: int) -> bool:
+    """'Brisk, a 7-billion-parameter Apache 2.0 model', 'Penmark Ledger, which the firm says has
+    three billion parameters': an aside after the name that calls it a model or sizes it."""
+    tokens = sentence.tokens
+    if end + 1 >= len(tokens) or tokens[end] != "," or tokens[end + 1].lower() not in ASIDES:
+        return False
+    start, reach = sentence.start + end + 1, sentence.start + end + ASIDE_REACH
+    if any(h.kind == "MODEL" and start < h.start < reach for h in sentence.hits):
+        return False  # "X, a fine-tune of Llama 3": about the other model
+    if tokens[end + 1].lower() in ("which", "whose"):  # "..., which the firm says has 3B params"
+        return any(h.ident == "parameters" and start < h.start < reach for h in sentence.hits)
+    nouns = [h for h in sentence.hits if h.ident == "size_noun" and start < h.start < reach]
+    if not nouns or nouns[0].text.lower() not in MODEL_NOUNS:
+        return False  # "H800s, the export-compliant version of ..."
+    between = {t.lower() for t in tokens[end + 2 : nouns[0].start - sentence.start]}
+    return not between & CLAUSE_WORDS  # "Lin Weijie, a researcher at ... who tested the model"
