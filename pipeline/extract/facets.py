@@ -316,7 +316,8 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         model = model_for(hit, sentence, fallback)
         if model is SKIP or (hit.kind == "FACET" and _kind_of_models(sentence, hit, model)):
             continue
-        if _negated_before(sentence, hit, reach=2):
+        negated = _negated_before(sentence, hit, reach=2) and not _unrestricted(sentence, hit)
+        if negated and (hit.kind == "LICENCE" or not _plainly_denied(sentence, hit)):
             continue  # "rather than an open-source licence" asserts nothing
         value = hit.ident if hit.kind == "LICENCE" else hit.ident.split(":", 1)[1]
         yield Draft(
@@ -325,8 +326,30 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
             model=model,
             end_char=hit.end_char,
             hedged=_hedged(sentence),
+            negated=negated,
             facet=value,
         )
+
+
+DENIALS = frozenset({"not", "n't", "never", "no"})
+UNRESTRICTED = frozenset(
+    {("restrictions", "on"), ("restriction", "on"), ("limits", "on"), ("limit", "on")}
+)
+
+
+def _unrestricted(sentence: Sentence, hit: Hit) -> bool:
+    """'places no restrictions on commercial use': the denial is of the restrictions."""
+    at = hit.start - sentence.start
+    return tuple(t.lower() for t in sentence.tokens[max(at - 2, 0) : at]) in UNRESTRICTED
+
+
+def _plainly_denied(sentence: Sentence, hit: Hit) -> bool:
+    """'Llama 3.3 is not open source', 'does not permit commercial use': a licence description
+    denied outright says something about the model (a negated claim); 'rather than an
+    open-source licence' and 'without open weights' do not."""
+    return any(
+        0 <= hit.start - q.end <= 1 and q.text.lower() in DENIALS for q in sentence.cue("negation")
+    )
 
 
 def _weights(hit: Hit) -> bool:

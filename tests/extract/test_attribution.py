@@ -916,3 +916,18 @@ def test_people_and_parts_in_an_aside_are_not_models(kit, make_article):
         )
     )
     assert {c.model for c in found} == {"DeepSeek-V2"}
+
+
+def test_a_licence_description_denied_outright_is_a_negated_claim(kit, make_article):
+    found = kit.extractor.extract(
+        make_article(
+            "Llama 3.3 70B is not open source. Mixtral 8x7B is Apache 2.0 rather than a "
+            "custom licence, and its licence places no restrictions on commercial use."
+        )
+    )
+    got = {
+        (c.model_id, c.value, c.qualifiers.negated) for c in found if c.attribute.value == "license"
+    }
+    assert ("llama-3.3-70b", "open-source", True) in got
+    assert ("mixtral-8x7b", "apache-2.0", False) in got
+    assert ("mixtral-8x7b", "commercial-use", False) in got
