@@ -257,7 +257,12 @@ def _normalise(
     if draft.value is not None:
         return draft.value, None, False
     if attribute in ("release_date", "knowledge_cutoff"):
-        parsed = parse_date(hit.text, relative=hit.kind == "RELDATE", published=article.published)
+        parsed = parse_date(
+            hit.text,
+            relative=hit.kind == "RELDATE",
+            published=article.published,
+            ahead=draft.hedged,  # "is likely to arrive in April": the April to come
+        )
         if parsed is None:
             return None, None, False
         iso = parsed.value.isoformat() if parsed.value else None

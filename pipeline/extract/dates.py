@@ -119,8 +119,12 @@ def _parser(base: dt.date | None) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def parse_date(text: str, *, relative: bool, published: dt.date | None) -> ParsedDate | None:
-    """Normalise one candidate span; None when dateparser cannot read it."""
+def parse_date(
+    text: str, *, relative: bool, published: dt.date | None, ahead: bool = False
+) -> ParsedDate | None:
+    """Normalise one candidate span; None when dateparser cannot read it. A year-less date
+    resolves to the latest one before publication, or with ``ahead`` (a hedged, future
+    statement: "expected in April") to the next one."""
     cleaned = _ORDINAL.sub(r"\1", text.replace(" of ", " ")).strip()
     cleaned = re.sub(
         r"^(?i:on|in|during|since|late|early|mid-?|until|by|last)\s+(?=[A-Z0-9])", "", cleaned
@@ -138,4 +142,21 @@ def parse_date(text: str, *, relative: bool, published: dt.date | None) -> Parse
     if data.period == "year":
         precision = Precision.year
     value = None if unresolved else data.date_obj.date()
+    if ahead and yearless and value is not None and published is not None:
+        value = _ahead(value, precision, published)
     return ParsedDate(value=value, precision=precision, relative=relative or yearless)
+
+
+def _ahead(value: dt.date, precision: Precision, published: dt.date) -> dt.date:
+    """The same month (and day) in the year after, when it lies before publication."""
+    before = (
+        (value.year, value.month) < (published.year, published.month)
+        if precision is Precision.month
+        else value < published
+    )
+    if not before:
+        return value
+    try:
+        return value.replace(year=value.year + 1)
+    except ValueError:  # February 29th
+        return value.replace(year=value.year + 1, day=28)

@@ -811,7 +811,8 @@ def test_a_letter_and_number_after_a_hyphen_is_an_unregistered_name(kit, make_ar
         make_article("Rumour: Kestrel-R2 drops next week with ~1.2T params.")
     )
     assert [(c.model, c.model_id, c.attribute.value) for c in found] == [
-        ("Kestrel-R2", None, "parameters")
+        ("Kestrel-R2", None, "release_date"),  # "drops next week"
+        ("Kestrel-R2", None, "parameters"),
     ]
 
 
@@ -931,3 +932,17 @@ def test_a_licence_description_denied_outright_is_a_negated_claim(kit, make_arti
     assert ("llama-3.3-70b", "open-source", True) in got
     assert ("mixtral-8x7b", "apache-2.0", False) in got
     assert ("mixtral-8x7b", "commercial-use", False) in got
+
+
+def test_release_words_of_shops_and_threads(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Mistral 7B went on sale in March 2024. Llama 3 8B is out since April 2024. "
+        "Gemma 2 9B was released apr 5 2024 per the thread. Phi-3 mini went up on the hub on "
+        "April 2, 2024. Llama 3.1 is likely to arrive in July.",
+    )
+    assert ("mistral-7b", "release_date", "2024-03") in got
+    assert ("llama-3-8b", "release_date", "2024-04") in got
+    assert ("gemma-2-9b", "release_date", "2024-04-05") in got
+    assert ("llama-3.1", "release_date", "2024-07") in got  # hedged: the July to come

@@ -89,3 +89,13 @@ def test_dates_resolve_against_publication(
 def test_relative_dates_without_publication_stay_unresolved(text: str, relative: bool):
     parsed = parse_date(text, relative=relative, published=None)
     assert parsed is not None and parsed.value is None and parsed.relative
+
+
+def test_a_hedged_year_less_date_looks_ahead():
+    published = dt.date(2025, 3, 20)
+    past = parse_date("in April", relative=False, published=published)
+    ahead = parse_date("in April", relative=False, published=published, ahead=True)
+    assert past is not None and past.value == dt.date(2024, 4, 1)
+    assert ahead is not None and ahead.value == dt.date(2025, 4, 1)
+    this_month = parse_date("in March", relative=False, published=published, ahead=True)
+    assert this_month is not None and this_month.value == dt.date(2025, 3, 1)
