@@ -33,7 +33,12 @@ from pipeline.extract.hits import Hit, Sentence, sentences
 from pipeline.extract.names import with_introduced_names
 from pipeline.extract.nlp import build_nlp, unwrap, word_count
 from pipeline.extract.numbers import moe_details, parse_count_text, parse_moe_shape
-from pipeline.extract.shortnames import ShortNames, with_org_references, with_short_names
+from pipeline.extract.shortnames import (
+    ShortNames,
+    with_former_and_latter,
+    with_org_references,
+    with_short_names,
+)
 from pipeline.extract.subjects import Sizes, family_hit, with_subjects
 from pipeline.extract.tables import (
     flat_blocks,
@@ -87,9 +92,11 @@ class Extractor:
                 claims_of(
                     article,
                     with_org_references(
-                        with_introduced_names(
-                            with_short_names(
-                                sentences(doc), self.short_names, self.families, self.makers
+                        with_former_and_latter(
+                            with_introduced_names(
+                                with_short_names(
+                                    sentences(doc), self.short_names, self.families, self.makers
+                                )
                             )
                         )
                     ),

@@ -790,5 +790,9 @@ def _chain_ending_at(sentence: Sentence, named: list[Hit], last: Hit) -> list[Hi
 
 def coordinated(sentence: Sentence, left: Hit, right: Hit) -> bool:
     """Are two mentions joined only by commas, 'and', '&' or 'both'?"""
-    between = sentence.tokens[left.end - sentence.start : right.start - sentence.start]
-    return bool(between) and all(t.strip().lower() in COORDINATORS | {""} for t in between)
+    tokens = sentence.tokens[left.end - sentence.start : right.start - sentence.start]
+    between = CITATION.sub("", " ".join(tokens)).split(" ")  # "Gemma 2 9B [19] and Qwen2-72B"
+    return bool(tokens) and all(t.strip().lower() in COORDINATORS | {""} for t in between)
+
+
+CITATION = re.compile(r"\[ (?:\d+ ?[,–-]? ?)+\]")

@@ -119,3 +119,44 @@ def with_org_references(sents: list[Sentence]) -> list[Sentence]:
             last = named[-1]
         result.append(with_hits(sentence, added))
     return result
+
+
+FORMER_LATTER = {"former": 0, "latter": 1}
+
+
+def with_former_and_latter(sents: list[Sentence]) -> list[Sentence]:
+    """'the former reads 16K tokens, the latter 128K': the first and the second of the last two
+    different models named (in this sentence before the phrase, or the sentences before)."""
+    recent: list[Hit] = []  # the models named so far, latest last, one hit per model
+    result = []
+    for sentence in sents:
+        added: list[Hit] = []
+        words = [t.lower() for t in sentence.tokens]
+        mentions = sorted(sentence.of("MODEL"), key=lambda h: h.start)
+        offsets: list[int] = []
+        for i, word in enumerate(words):
+            if word not in FORMER_LATTER or i == 0 or words[i - 1] != "the":
+                continue
+            at = sentence.start + i - 1
+            pair = _last_two([*recent, *(m for m in mentions if m.end <= at)])
+            if pair is None:
+                continue
+            offsets = offsets or token_offsets(sentence)
+            model = pair[FORMER_LATTER[word]]
+            added.append(span_hit(sentence, "MODEL", model.ident, at, at + 2, offsets, True))
+        recent = [*recent, *mentions][-8:]
+        result.append(with_hits(sentence, added))
+    return result
+
+
+def _last_two(models: list[Hit]) -> tuple[Hit, Hit] | None:
+    """The last two different models named, in text order."""
+    seen: list[Hit] = []
+    for hit in reversed(models):
+        key = hit.ident or hit.text
+        if hit.synthetic or any((h.ident or h.text) == key for h in seen):
+            continue
+        seen.append(hit)
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return None

@@ -946,3 +946,22 @@ def test_release_words_of_shops_and_threads(kit, make_article):
     assert ("llama-3-8b", "release_date", "2024-04") in got
     assert ("gemma-2-9b", "release_date", "2024-04-05") in got
     assert ("llama-3.1", "release_date", "2024-07") in got  # hedged: the July to come
+
+
+def test_the_former_and_the_latter(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Phi-4-mini and Phi-4 are small. On context they differ: the former reads 128K tokens, "
+        "the latter 16K.",
+    )
+    assert ("phi-4-mini", "context_length", 128_000) in got
+    assert ("phi-4", "context_length", 16_000) in got
+
+
+def test_citations_do_not_break_a_coordination(kit, make_article):
+    got = claims(
+        kit, make_article, "Gemma 2 9B [19] and Qwen2-72B [17, 18] were both released in June 2024."
+    )
+    assert ("gemma-2-9b", "release_date", "2024-06") in got
+    assert ("qwen2-72b", "release_date", "2024-06") in got
