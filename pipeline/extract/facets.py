@@ -105,7 +105,7 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     following = tokens[at + org.end - org.start : at + org.end - org.start + 1]
     if following in (["'s"], ["’s"], ["'"], ["’"]):  # "Meta's Llama 3", "Databricks' DBRX"
         # a possessive names the maker even of a model compared: "beats OpenAI's GPT-4"
-        owned = [m for m in sentence.of("MODEL") if 0 <= m.start - org.end <= 2][:1]
+        owned = [m for m in sentence.of("MODEL") if _owned_by(sentence, org, m)][:1]
         if owned:  # "Anthropic's Claude Sonnet 4 and Claude Opus 4": each of them
             return _owned_pair(sentence, owned[0], models)
         if at >= 2 and tokens[at - 1] == ",":  # "Mistral 7B, the company's first model"
@@ -119,10 +119,32 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     )
     if cue is not None and cue.text.lower() == "from":  # "Llama 3 from Meta", not "data from Meta"
         return [m for m in models if m.end == cue.start]
+    described = _from_described(sentence, org, models)
+    if described:  # "DeepSeek-V3, from Hangzhou-based DeepSeek", "from the Paris start-up X"
+        return described
     if cue is not None:
         model = model_for(org, sentence, fallback)
         return [] if model is SKIP else [model]
     return _made_by_verb(sentence, org, models, tokens, fallback)
+
+
+OWNED_MODIFIERS = frozenset(
+    {"-", "new", "latest", "newest", "open", "small", "smaller", "compact", "flagship", "own",
+     "parameter", "parameters", "billion", "trillion", "open-weight", "mid-size", "first"}
+)  # fmt: skip
+
+
+def _owned_by(sentence: Sentence, org: Hit, model: Hit) -> bool:
+    """'Meta's Llama 3', "Microsoft's 3.8-billion-parameter Phi-3 mini", "Nvidia's 12B model":
+    the model right after the possessive, past sizes and plain modifiers."""
+    if not 0 <= model.start - org.end <= 8:
+        return False
+    counts = {i for c in sentence.of("COUNT") for i in range(c.start, c.end)}
+    return all(
+        i in counts
+        or sentence.tokens[i - sentence.start].lower() in OWNED_MODIFIERS | {"'s", "’s", "'", "’"}
+        for i in range(org.end, model.start)
+    )
 
 
 def _owned_pair(sentence: Sentence, owned: Hit, models: list[Hit]) -> list[Hit]:
@@ -139,6 +161,29 @@ def _owned_pair(sentence: Sentence, owned: Hit, models: list[Hit]) -> list[Hit]:
 
 def _only_marks(tokens: list[str]) -> bool:
     return all(not t.strip() or t in EMPHASIS for t in tokens)
+
+
+DESCRIBED_MAKER = frozenset(
+    {"the", "a", "an", "-", "based", "start", "up", "start-up", "startup", "lab", "firm"}
+)
+
+
+def _from_described(sentence: Sentence, org: Hit, models: list[Hit]) -> list[Hit]:
+    """A model right before 'from' (or ', from'), and a maker described before its name:
+    'DeepSeek-V3, from Hangzhou-based DeepSeek', "Falcon 40B, from Abu Dhabi's TII"."""
+    base = sentence.start
+    tokens = sentence.tokens
+    for at in range(org.start - 1, max(org.start - 6, sentence.start) - 1, -1):
+        if tokens[at - base].lower() != "from":
+            continue
+        between = tokens[at - base + 1 : org.start - base]
+        if any(t in (",", ";", ".") for t in between):
+            return []
+        if not all(t[:1].isupper() or t.lower() in DESCRIBED_MAKER | {"'s", "’s"} for t in between):
+            return []
+        before = at - 1 if at - 1 >= base and tokens[at - 1 - base] == "," else at
+        return [m for m in models if m.end == before]
+    return []
 
 
 def _made_by_verb(
@@ -207,7 +252,7 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         facets = [h for h in facets if _after_colon(sentence, h)] or _modality_answer(sentence)
     elif sentence.label:
         return
-    for run in _modality_runs(facets):
+    for run in _modality_runs(facets, denials=sentence.cue("negation")):
         facet = run[0]
         if _another_model(sentence, facet):
             continue  # "you would need a separate vision model"
@@ -266,8 +311,11 @@ def _another_model(sentence: Sentence, facet: Hit) -> bool:
 BESIDES = frozenset({"and", "plus", "alongside", "or", "besides"})
 
 
-def _modality_runs(facets: list[Hit], reach: int = 4) -> list[list[Hit]]:
-    """Input facets close together are one claim: 'accepts images and audio'."""
+def _modality_runs(
+    facets: list[Hit], reach: int = 4, denials: Sequence[Hit] = ()
+) -> list[list[Hit]]:
+    """Input facets close together are one claim: 'accepts images and audio'; a denial between
+    two starts another ('accepts text and images but not audio')."""
     runs: list[list[Hit]] = []
     for hit in facets:
         joinable = hit.ident.startswith(("modality:input:", "modality:output:"))
@@ -277,6 +325,7 @@ def _modality_runs(facets: list[Hit], reach: int = 4) -> list[list[Hit]]:
             and joinable
             and last.ident.startswith(("modality:input:", "modality:output:"))
             and 0 <= hit.start - last.end <= reach
+            and not any(last.end <= d.start < hit.start for d in denials)
         ):
             runs[-1].append(hit)
         else:

@@ -965,3 +965,27 @@ def test_citations_do_not_break_a_coordination(kit, make_article):
     )
     assert ("gemma-2-9b", "release_date", "2024-06") in got
     assert ("qwen2-72b", "release_date", "2024-06") in got
+
+
+def test_makers_described_and_possessed_past_a_size(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "DeepSeek-V3, from Hangzhou-based DeepSeek, is big. Microsoft's 3.8-billion-parameter "
+        "Phi-3 mini is small. Mistral Small 3 from the Paris start-up Mistral AI is new. "
+        "Llama 3 8B was tuned on data from Meta.",
+    )
+    assert ("deepseek-v3", "developer", "deepseek") in got
+    assert ("phi-3-mini-4k", "developer", "microsoft") in got
+    assert ("mistral-small-3", "developer", "mistral") in got
+    assert not any(m == "llama-3-8b" and a == "developer" for m, a, _ in got)
+
+
+def test_a_denial_inside_a_list_of_inputs(kit, make_article):
+    got = claims(kit, make_article, "GPT-4o mini accepts text and images but not audio.")
+    assert ("gpt-4o-mini", "modality", ("input:image",)) in got
+    found = kit.extractor.extract(
+        make_article("GPT-4o mini accepts text and images but not audio.")
+    )
+    audio = [c for c in found if c.value == ["input:audio"]]
+    assert audio and audio[0].qualifiers.negated
