@@ -989,3 +989,14 @@ def test_a_denial_inside_a_list_of_inputs(kit, make_article):
     )
     audio = [c for c in found if c.value == ["input:audio"]]
     assert audio and audio[0].qualifiers.negated
+
+
+def test_spoken_counts_in_a_transcript(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "**HOST:** And Scout?\n\n**GUEST:** Scout is a hundred and nine B total, seventeen B "
+        "active.\n",
+    )
+    assert ("llama-4-scout", "parameters", 109_000_000_000) in got
+    assert ("llama-4-scout", "active_parameters", 17_000_000_000) in got
