@@ -383,21 +383,27 @@ FIELD_CLOSE = frozenset({",", ".", ";", ")", "|", "–", "—", ""})
 def _size_field(sentence: Sentence, value: Hit) -> bool:
     """'- **Phi-4** (Microsoft) - 14B, 16K context, MIT', '  - dense, 3.8B' (under a model's
     item): a billions count standing alone as one comma-separated field of a line about a
-    model is its size."""
-    if not value.text.rstrip().endswith(("B", "b")):
+    model is its size; so is one right after 'is' or 'has' ('Command R+ is 104B, ...', 'it
+    has 2.6 billion.')."""
+    if not value.text.rstrip().endswith(("B", "b", "billion", "billions")):
         return False
-    named = subjects(sentence)
-    if named and not any(m.end <= value.start for m in named):
-        return False
-    if not named and not sentence.text.lstrip().startswith(("- ", "* ", "+ ")):
-        return False  # without a name only a list item under one: "- dense, 4B"
     at, end = value.start - sentence.start, value.end - sentence.start
     words = sentence.tokens
     before = next((t for t in reversed(words[:at]) if t.strip()), "")
     after = next((t for t in words[end:] if t.strip()), "")
-    if before.lower() in ("is", "was") and after in FIELD_CLOSE:  # "Command R+ is 104B, ..."
-        return any(m.end == value.start - 1 for m in subjects(sentence))
-    return before in FIELD_OPEN and after in FIELD_CLOSE
+    if after not in FIELD_CLOSE:
+        return False
+    named = subjects(sentence)
+    if before.lower() in ("is", "was", "has", "had"):
+        verb = value.start - 1
+        return any(m.end == verb for m in named) or (
+            at >= 2 and words[at - 2].lower() in ("it", "which")
+        )
+    if named and not any(m.end <= value.start for m in named):
+        return False
+    if not named and not sentence.text.lstrip().startswith(("- ", "* ", "+ ")):
+        return False  # without a name only a list item under one: "- dense, 4B"
+    return before in FIELD_OPEN
 
 
 ACTIVE_VERBS = frozenset({"activates", "activate", "activating", "activated", "through"})

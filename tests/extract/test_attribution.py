@@ -1000,3 +1000,13 @@ def test_spoken_counts_in_a_transcript(kit, make_article):
     )
     assert ("llama-4-scout", "parameters", 109_000_000_000) in got
     assert ("llama-4-scout", "active_parameters", 17_000_000_000) in got
+
+
+def test_a_bare_size_after_is_or_has(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Gemma 2 2B is small. In fact it has 2.6 billion. Llama 3 8B has 8B, and that is all.",
+    )
+    assert ("gemma-2-2b", "parameters", 2_600_000_000) in got
+    assert ("llama-3-8b", "parameters", 8_000_000_000) in got
