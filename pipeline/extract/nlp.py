@@ -206,8 +206,15 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@Language.component("claimwatch_sentences_v1")
-def line_sentences(doc: Doc) -> Doc:
+@Language.factory("claimwatch_sentences_v1", default_config={"openers": []})
+def make_line_sentences(nlp: Language, name: str, openers: list[str]) -> Callable[[Doc], Doc]:
+    """The sentence splitter; ``openers`` are lower-case words that open a model's name
+    ('gpt' of 'gpt-oss-120b', 'o1'): after a full stop they start a sentence too."""
+    starts = frozenset(openers)
+    return lambda doc: line_sentences(doc, starts)
+
+
+def line_sentences(doc: Doc, openers: frozenset[str] = frozenset()) -> Doc:
     """Sentence starts after . ! ? and at every new block (see is_block_line); a line that
     wraps a paragraph continues its sentence. A heading or table line stays whole, and so
     does a numbered item ("1. Llama 3 70B"), and so does a bold lead-in ("**Knowledge
@@ -230,7 +237,8 @@ def line_sentences(doc: Doc) -> Doc:
             continue
         prev = words[i - 1]
         after_stop = word not in EMPHASIS and (
-            prev in ("!", "?") or (prev == "." and (not tokens.lower[i] or not tokens.alpha[i]))
+            prev in ("!", "?")
+            or (prev == "." and (not tokens.lower[i] or not tokens.alpha[i] or word in openers))
         )
         numbered = prev == "." and i >= 2 and _list_number(tokens, i - 2)
         abbreviated = prev == "." and (
@@ -279,7 +287,14 @@ def build_nlp(
 
     nlp = load_trained(trained) if trained else spacy.blank("en")
     _tokenizer_for_counts(nlp)
-    nlp.add_pipe("claimwatch_sentences_v1", before=nlp.pipe_names[0] if nlp.pipe_names else None)
+    openers = sorted(
+        {_NAME_START.split(alias)[0] for alias, _ in models if alias.islower()} - PLAIN_OPENERS
+    )
+    nlp.add_pipe(
+        "claimwatch_sentences_v1",
+        before=nlp.pipe_names[0] if nlp.pipe_names else None,
+        config={"openers": openers},
+    )
     rulers = {
         "models": [*_named(models, "MODEL"), *shape_patterns()],
         "values": token_patterns(),
@@ -310,6 +325,8 @@ def build_nlp(
 
 
 _WORD = re.compile(r"\S+")
+_NAME_START = re.compile(r"[\s-]")
+PLAIN_OPENERS = frozenset({"open", "mini", "large", "small"})  # also plain words
 
 
 def word_count(text: str) -> int:

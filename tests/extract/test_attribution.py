@@ -1010,3 +1010,11 @@ def test_a_bare_size_after_is_or_has(kit, make_article):
     )
     assert ("gemma-2-2b", "parameters", 2_600_000_000) in got
     assert ("llama-3-8b", "parameters", 8_000_000_000) in got
+
+
+def test_a_lower_case_model_name_starts_a_sentence(kit, make_article):
+    got = claims(
+        kit, make_article, "Gemma 2 2B is small. In fact it has 2.6 billion. gpt-oss-20b has 21B."
+    )
+    assert ("gemma-2-2b", "parameters", 2_600_000_000) in got
+    assert ("gpt-oss-20b", "parameters", 21_000_000_000) in got
