@@ -38,6 +38,8 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout4/gold
 	$(BIN)/claimwatch eval fixtures/holdout5/gold
 	$(BIN)/claimwatch eval fixtures/holdout6/gold
+	$(BIN)/claimwatch eval fixtures/holdout7/gold
+	$(BIN)/claimwatch eval fixtures/holdout8/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)
