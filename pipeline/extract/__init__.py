@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.extract.claims import (
     Draft,
@@ -86,27 +87,27 @@ class Extractor:
         return self.extract_many([article])[0]
 
     def extract_many(self, articles: Sequence[Article], batch_size: int = 16) -> list[list[Claim]]:
-        docs = self.nlp.pipe((unwrap(a.text) for a in articles), batch_size=batch_size)
+        texts = [unwrap(a.text) for a in articles]
+        docs = self.nlp.pipe(texts, batch_size=batch_size)
         return [
             list(
                 claims_of(
                     article,
-                    with_org_references(
-                        with_former_and_latter(
-                            with_introduced_names(
-                                with_short_names(
-                                    sentences(doc), self.short_names, self.families, self.makers
-                                )
-                            )
-                        )
-                    ),
+                    self._sentences(doc, text),
                     self.sizes,
                     self.families,
                     self.licence_names,
                 )
             )
-            for article, doc in zip(articles, docs, strict=True)
+            for article, text, doc in zip(articles, texts, docs, strict=True)
         ]
+
+    def _sentences(self, doc: Doc, text: str) -> list[Sentence]:
+        """The doc's sentences, with the mentions the rules after the rulers add: members by
+        short name, unregistered names introduced as models, 'the former' / 'the latter',
+        'the company'."""
+        named = with_short_names(sentences(doc, text), self.short_names, self.families, self.makers)
+        return with_org_references(with_former_and_latter(with_introduced_names(named)))
 
 
 LICENCE_WORDS = re.compile(r"\s*\b(license|licence|terms of use|terms)\s*$", re.I)

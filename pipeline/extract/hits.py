@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.nlp import SPAN_KEYS, load_pattern_file
@@ -180,8 +181,10 @@ def _glued_name(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, end, label=span.label_, span_id="")
 
 
-def sentences(doc: Doc) -> list[Sentence]:
-    """The doc's sentences with their hits, key-value labels and heading flags."""
+def sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
+    """The doc's sentences with their hits, key-value labels and heading flags. ``text`` is
+    the text the doc was made from, when the caller has it (``Doc.text`` rebuilds it from
+    every token)."""
     others = [s for key in SPAN_KEYS if key != "models" for s in doc.spans.get(key, [])]
     licences = [s for s in others if s.label_ == "LICENCE"]
     models = [  # "Llama 3" inside "Llama 3 Community License" names no model
@@ -196,16 +199,35 @@ def sentences(doc: Doc) -> list[Sentence]:
     ]
     spans = [*models, *(o for o in others if o not in inside)]
     spans.sort(key=lambda s: (s.start, -s.end))
+    doc_text = doc.text if text is None else text
+    all_hits = [
+        Hit(
+            s.label_,
+            s.id_,
+            s.start,
+            s.end,
+            s.start_char,
+            s.end_char,
+            doc_text[s.start_char : s.end_char],
+        )
+        for s in spans
+    ]
+    texts = [doc_text[i : i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
     result = []
+    first = 0  # hits are in start order: each sentence's begin where the last one's ended
     for sent in doc.sents:
-        text = sent.text
+        while first < len(all_hits) and all_hits[first].start < sent.start:
+            first += 1
+        text = doc_text[sent.start_char : sent.end_char]
         if not text.strip():
             continue
-        hits = tuple(
-            Hit(s.label_, s.id_, s.start, s.end, s.start_char, s.end_char, s.text)
-            for s in spans
-            if s.start >= sent.start and s.end <= sent.end
-        )
+        found = []
+        at = first
+        while at < len(all_hits) and all_hits[at].start < sent.end:
+            if all_hits[at].end <= sent.end:
+                found.append(all_hits[at])
+            at += 1
+        hits = tuple(found)
         label, colon = None, None
         kv = key_value_label(text)
         if kv:
@@ -219,7 +241,7 @@ def sentences(doc: Doc) -> list[Sentence]:
                 start_char=sent.start_char,
                 end_char=sent.end_char,
                 text=text,
-                tokens=tuple(t.text for t in doc[sent.start : sent.end]),
+                tokens=tuple(texts[sent.start : sent.end]),
                 hits=hits,
                 label=label,
                 colon=colon,
