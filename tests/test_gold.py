@@ -26,10 +26,14 @@ HOLDOUT5 = FIXTURES / "holdout5" / "gold"
 HOLDOUT6 = FIXTURES / "holdout6" / "gold"
 HOLDOUT7 = FIXTURES / "holdout7" / "gold"
 HOLDOUT8 = FIXTURES / "holdout8" / "gold"
+# Written 2026-12-01 and not yet measured: keep them unseen (no eval, no rules) until the
+# next session measures them, or their first score stops meaning anything. Only their form
+# and verdicts are checked here.
+UNMEASURED = [FIXTURES / "holdout9" / "gold", FIXTURES / "holdout10" / "gold"]
 HELD_OUT = [HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8]
-SET_NAMES = ["gold", *(f"holdout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8))]
+SET_NAMES = ["gold", *(f"holdout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10))]
 DOCS = load_gold(GOLD)
-ALL_DOCS = DOCS + [pair for gold in HELD_OUT for pair in load_gold(gold)]
+ALL_DOCS = DOCS + [pair for gold in [*HELD_OUT, *UNMEASURED] for pair in load_gold(gold)]
 
 # Claims a careful reader judges differently from the checker, kept visible here.
 KNOWN = {
@@ -57,7 +61,7 @@ def test_at_least_forty_articles_and_four_hundred_claims():
     assert sum(len(doc["claims"]) for _, doc in DOCS) >= 400
 
 
-@pytest.mark.parametrize("gold", [GOLD, *HELD_OUT], ids=SET_NAMES)
+@pytest.mark.parametrize("gold", [GOLD, *HELD_OUT, *UNMEASURED], ids=SET_NAMES)
 def test_the_checker_gives_every_gold_claim_its_expected_verdict(registry: Registry, gold: Path):
     wrong = [
         (name, item["model"], item["attribute"], verdict.status.value, verdict.explanation)
