@@ -34,3 +34,13 @@ def test_flags_on_inferred_models_are_counted_apart(kit, make_article):
     assert report.claims.tp == 1
     assert report.flags.fp == 1  # the 32K context contradicts the registry (8K)
     assert report.flags_inferred.fp == 1  # and its sentence does not name the model
+
+
+def test_a_gold_date_written_relative_to_publication_is_relative():
+    from pipeline.evaluate import gold_claim
+
+    item = {"model": "llama-4-scout", "attribute": "release_date", "value": "2025-04-03"}
+    relative = gold_claim({**item, "text": "released ten weeks ago"}, "a", 0)
+    absolute = gold_claim({**item, "text": "released on April 3, 2025"}, "a", 1)
+    assert relative.qualifiers.relative_date
+    assert not absolute.qualifiers.relative_date
