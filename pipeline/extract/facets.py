@@ -103,7 +103,7 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
             if m.end < org.start and _only_marks(tokens[m.end - sentence.start : at - 1])
         ][-1:]
     following = tokens[at + org.end - org.start : at + org.end - org.start + 1]
-    if following in (["'s"], ["’s"], ["'"], ["’"]):  # "Meta's Llama 3", "Databricks' DBRX"
+    if len(following) == 1 and following[0] in POSSESSIVES:  # "Meta's Llama 3", "Databricks' DBRX"
         # a possessive names the maker even of a model compared: "beats OpenAI's GPT-4"
         owned = [m for m in sentence.of("MODEL") if _owned_by(sentence, org, m)][:1]
         if owned:  # "Anthropic's Claude Sonnet 4 and Claude Opus 4": each of them
@@ -128,6 +128,7 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     return _made_by_verb(sentence, org, models, tokens, fallback)
 
 
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 OWNED_MODIFIERS = frozenset(
     {"-", "new", "latest", "newest", "open", "small", "smaller", "compact", "flagship", "own",
      "parameter", "parameters", "billion", "trillion", "open-weight", "mid-size", "first"}
@@ -141,8 +142,7 @@ def _owned_by(sentence: Sentence, org: Hit, model: Hit) -> bool:
         return False
     counts = {i for c in sentence.of("COUNT") for i in range(c.start, c.end)}
     return all(
-        i in counts
-        or sentence.tokens[i - sentence.start].lower() in OWNED_MODIFIERS | {"'s", "’s", "'", "’"}
+        i in counts or sentence.tokens[i - sentence.start].lower() in OWNED_MODIFIERS | POSSESSIVES
         for i in range(org.end, model.start)
     )
 
@@ -179,7 +179,7 @@ def _from_described(sentence: Sentence, org: Hit, models: list[Hit]) -> list[Hit
         between = tokens[at - base + 1 : org.start - base]
         if any(t in (",", ";", ".") for t in between):
             return []
-        if not all(t[:1].isupper() or t.lower() in DESCRIBED_MAKER | {"'s", "’s"} for t in between):
+        if not all(t[:1].isupper() or t.lower() in DESCRIBED_MAKER | POSSESSIVES for t in between):
             return []
         before = at - 1 if at - 1 >= base and tokens[at - 1 - base] == "," else at
         return [m for m in models if m.end == before]

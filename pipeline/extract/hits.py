@@ -218,8 +218,8 @@ def sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
     for sent in doc.sents:
         while first < len(all_hits) and all_hits[first].start < sent.start:
             first += 1
-        text = doc_text[sent.start_char : sent.end_char]
-        if not text.strip():
+        said = doc_text[sent.start_char : sent.end_char]
+        if not said.strip():
             continue
         found = []
         at = first
@@ -229,7 +229,7 @@ def sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
             at += 1
         hits = tuple(found)
         label, colon = None, None
-        kv = key_value_label(text)
+        kv = key_value_label(said)
         if kv:
             label = kv[0]
             colon_char = sent.start_char + kv[1]
@@ -240,12 +240,12 @@ def sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
                 end=sent.end,
                 start_char=sent.start_char,
                 end_char=sent.end_char,
-                text=text,
+                text=said,
                 tokens=tuple(texts[sent.start : sent.end]),
                 hits=hits,
                 label=label,
                 colon=colon,
-                heading=text.lstrip().startswith("#"),
+                heading=said.lstrip().startswith("#"),
             )
         )
     return result
