@@ -14,7 +14,7 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -329,7 +329,7 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
     if unit is None and _size_field(sentence, value):
         return "parameters", ""
     if unit is None:
-        return _unitless_context(sentence, value)
+        return _unitless_count(sentence, value)
     ident = unit.ident
     near = [h.ident for h in sentence.hits if h.kind == "CUE" and abs(h.start - value.end) <= 4]
     if ident == "active" or (ident == "parameters" and _active_after_unit(sentence, unit)):
@@ -463,7 +463,7 @@ def _active_after_unit(sentence: Sentence, unit: Hit) -> bool:
     return any(h.ident == "active" and h.start == unit.end for h in sentence.hits)
 
 
-def _unitless_context(sentence: Sentence, value: Hit) -> tuple[str, str] | None:
+def _unitless_count(sentence: Sentence, value: Hit) -> tuple[str, str] | None:
     """'Mistral Small 3 handles 32K', 'capped at 8K': a K/M count beside a context cue;
     'the 9B saw 8T', 'trained on 3T': a T count right after a training cue."""
     if value.text.rstrip("+").endswith("T"):
@@ -797,7 +797,9 @@ def _chain_ending_at(sentence: Sentence, named: list[Hit], last: Hit) -> list[Hi
 def coordinated(sentence: Sentence, left: Hit, right: Hit) -> bool:
     """Are two mentions joined only by commas, 'and', '&' or 'both'?"""
     tokens = sentence.tokens[left.end - sentence.start : right.start - sentence.start]
-    between = CITATION.sub("", " ".join(tokens)).split(" ")  # "Gemma 2 9B [19] and Qwen2-72B"
+    between: Sequence[str] = tokens
+    if "[" in tokens:  # "Gemma 2 9B [19] and Qwen2-72B"
+        between = CITATION.sub("", " ".join(tokens)).split(" ")
     return bool(tokens) and all(t.strip().lower() in COORDINATORS | {""} for t in between)
 
 

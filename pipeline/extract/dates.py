@@ -82,7 +82,7 @@ def _absolute(text: str) -> tuple[dt.date, Precision] | None:
 
 
 _MONTH_YY = re.compile(r"^(?:(\d{1,2})\s*-\s*)?([A-Za-z]{3,4})-(\d\d)$")
-_MONTH_OF_YEAR = re.compile(r"^([A-Za-z]+)\s+(?:of\s+)?(last|this|next)\s+year$", re.I)
+_MONTH_OF_YEAR = re.compile(r"^([A-Za-z]+)\s+(last|this|next)\s+year$", re.I)  # " of " is gone
 _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 

@@ -19,7 +19,7 @@ NOT_NAMES = frozenset(
         "the", "a", "an", "this", "that", "these", "those", "it", "its", "their", "our",
         "today", "yesterday", "meanwhile", "however", "also", "and", "but", "so", "then",
         "last", "next", "in", "on", "at", "for", "with", "by", "from", "as", "of", "to",
-        "q", "a:", "note", "update", "edit", "monday", "tuesday", "wednesday", "thursday",
+        "note", "update", "edit", "monday", "tuesday", "wednesday", "thursday",
         "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
         "june", "july", "august", "september", "october", "november", "december",
         "license", "licence", "card", "weights", "family", "line", "series",
@@ -35,12 +35,12 @@ def with_introduced_names(sents: list[Sentence]) -> list[Sentence]:
     introduce as a model."""
     result = []
     for sentence in sents:
-        found = list(_introduced(sentence))
+        found = _introduced(sentence)
         if not found:
             result.append(sentence)
             continue
         offsets = token_offsets(sentence)
-        hits = [span_hit(sentence, "MODEL", "", s, e, offsets, synthetic=False) for s, e in found]
+        hits = [span_hit(sentence, "MODEL", "", s, e, offsets) for s, e in found]
         result.append(with_hits(sentence, hits))
     return result
 
