@@ -40,6 +40,8 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout6/gold
 	$(BIN)/claimwatch eval fixtures/holdout7/gold
 	$(BIN)/claimwatch eval fixtures/holdout8/gold
+	$(BIN)/claimwatch eval fixtures/holdout9/gold
+	$(BIN)/claimwatch eval fixtures/holdout10/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)
