@@ -8,7 +8,9 @@ model discussed before, and were flagged against that model's facts.
 
 from __future__ import annotations
 
-from pipeline.extract.hits import Sentence, span_hit, token_offsets, with_hits
+import dataclasses
+
+from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets, with_hits
 
 CALLED = frozenset({"called", "named", "dubbed", "codenamed", "branded"})
 MODEL_NOUNS = frozenset({"model", "models", "llm", "system"})
@@ -25,6 +27,7 @@ NOT_NAMES = frozenset(
         "license", "licence", "card", "weights", "family", "line", "series",
     }
 )  # fmt: skip
+FOOTNOTE_MARKS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 CLAUSE_WORDS = frozenset({"of", "at", "who", "that", "which", "for", "with", "from", "in"})
 LONGEST = 3
 ASIDE_REACH = 12
@@ -57,8 +60,11 @@ def _introduced(sentence: Sentence) -> list[tuple[int, int]]:
         if end is None:
             i += 1
             continue
-        previous = next((t.lower() for t in reversed(tokens[:i]) if t.strip()), "")
-        if previous in CALLED or previous in MODEL_NOUNS or _aside_says_model(sentence, end):
+        before = next((t for t in reversed(tokens[:i]) if t.strip()), "")
+        previous = before.lower()
+        # "its model Hanbit-Sol"; not a table header "Model  Developer  Released"
+        after_noun = previous in MODEL_NOUNS and not before.istitle()
+        if previous in CALLED or after_noun or _aside_says_model(sentence, end):
             spans.append((sentence.start + i, sentence.start + end))
         i = end
     return spans
@@ -103,3 +109,34 @@ def _aside_says_model(sentence: Sentence, end: int) -> bool:
         return False  # "H800s, the export-compliant version of ..."
     between = {t.lower() for t in tokens[end + 2 : nouns[0].start - sentence.start]}
     return not between & CLAUSE_WORDS  # "Lin Weijie, a researcher at ... who tested the model"
+
+
+def with_footnote_marks(sents: list[Sentence]) -> list[Sentence]:
+    """'| 1 | DeepSeek-V3¹ | ...' and, below the table, '¹ 671B total / 37B active': a line
+    opening with a footnote mark is about the model that carries the mark. The mark gets a
+    MODEL hit naming that model."""
+    marked: dict[str, Hit] = {}
+    for sentence in sents:
+        for hit in sentence.of("MODEL"):
+            after = hit.end - sentence.start
+            if after < len(sentence.tokens) and _is_mark(sentence.tokens[after]):
+                marked.setdefault(sentence.tokens[after], hit)
+    if not marked:
+        return sents
+    result = []
+    for sentence in sents:
+        first = next((i for i, t in enumerate(sentence.tokens) if t.strip()), None)
+        model = marked.get(sentence.tokens[first]) if first is not None else None
+        if model is None or any(
+            h.kind == "MODEL" and h.end == sentence.start + first for h in sentence.hits
+        ):
+            result.append(sentence)
+            continue
+        at = sentence.start + first
+        mark = span_hit(sentence, "MODEL", model.ident, at, at + 1, token_offsets(sentence), True)
+        result.append(with_hits(sentence, [dataclasses.replace(mark, text=model.text)]))
+    return result
+
+
+def _is_mark(token: str) -> bool:
+    return bool(token) and all(c in FOOTNOTE_MARKS for c in token)

@@ -103,15 +103,17 @@ _BLOCK = re.compile(
     r"|[A-Z][\w()/-]*(?: [\w()/-]+){0,3}:)"  # a key of at most four words
 )
 _SHORT = 70
+# a row of a table laid out with spaces: two gaps of two or more spaces, not after a full stop
+_ALIGNED = re.compile(r"[^\s.!?] {2,}\S.*[^\s.!?] {2,}\S")
 
 
 def is_block_line(line: str) -> bool:
-    """A line that stands alone: heading, table row, list item, key-value line, or a short
-    unpunctuated line such as a flattened table row. Other lines wrap a paragraph."""
+    """A line that stands alone: heading, table row (with pipes or aligned with spaces), list
+    item, key-value line, or a short unpunctuated line such as a flattened table row. Other lines wrap a paragraph."""
     stripped = line.strip()
     if not stripped:
         return False
-    if _BLOCK.match(line):
+    if _BLOCK.match(line) or _ALIGNED.search(stripped):
         return True
     return len(stripped) < _SHORT and not re.search(r"[.,;!?]", stripped) and stripped[0].isupper()
 
@@ -261,13 +263,15 @@ def _list_number(tokens: _Tokens, i: int) -> bool:
 
 
 def _tokenizer_for_counts(nlp: Language) -> None:
-    """Keep '128K', '15T', '1.8T' whole and split Markdown bold cleanly ('**Size:**')."""
+    """Keep '128K', '15T', '1.8T' whole, split Markdown bold cleanly ('**Size:**') and
+    footnote marks off the word they follow."""
     tokenizer: Any = nlp.tokenizer
     suffixes = [s for s in nlp.Defaults.suffixes or [] if "(?:km|km²" not in str(s)]
     suffixes += [
         r"(?<=[0-9])(?:km|m|cm|mm|kg|g|mg|lb|oz|MB|GB|TB|%)",
         r"(?<=[0-9KkMBT])\+",
         r"(?<=[0-9][KkMBT])[.,;:!?)\]]",
+        r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+",  # a footnote mark: "DeepSeek-V3¹" is DeepSeek-V3
     ]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     prefixes = [*(nlp.Defaults.prefixes or []), "~"]

@@ -96,12 +96,27 @@ def markdown_drafts(
                     yield from cell_drafts(attribute, [cell], model, text, licences)
         return
     labels = [label_of(c.text(text)) for c in columns]
+    at = _model_column(labels, [markdown_cells(r) for r in rows])
     for row in rows:
         cells = markdown_cells(row)
-        model = _model_of(cells[0], text) if cells else None
+        model = _model_of(cells[at], text) if len(cells) > at else None
         if model is None:
             continue
         yield from _row_drafts(labels, columns, cells, model, text, licences)
+
+
+def _model_column(labels: list[str | None], rows: list[list[Cell]]) -> int:
+    """Which column names the row's model: the one headed 'Model' ('| Rank | Model | Org |',
+    '| Plan | Model | Context |'), else the first whose cells name registered models, else
+    the first."""
+    if "subject" in labels:
+        return labels.index("subject")
+    width = max((len(cells) for cells in rows), default=0)
+    for at in range(width):
+        named = sum(1 for cells in rows if len(cells) > at and cells[at].hits("MODEL"))
+        if named and named * 2 >= len(rows):
+            return at
+    return 0
 
 
 def _row_drafts(

@@ -1018,3 +1018,58 @@ def test_a_lower_case_model_name_starts_a_sentence(kit, make_article):
     )
     assert ("gemma-2-2b", "parameters", 2_600_000_000) in got
     assert ("gpt-oss-20b", "parameters", 21_000_000_000) in got
+
+
+def test_a_table_aligned_with_spaces_is_read_row_by_row(kit, make_article):
+    text = (
+        "Our shortlist, as the vendors state it.\n\n"
+        "Model            Developer    Params   Context\n"
+        "Phi-4            Microsoft    14B      16K\n"
+        "Gemma 2 27B      Google       27B      8K\n\n"
+        "We tested both on the same cards.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert {
+        ("phi-4", "developer", "microsoft"),
+        ("phi-4", "parameters", 14_000_000_000),
+        ("phi-4", "context_length", 16_000),
+        ("gemma-2-27b", "developer", "google"),
+        ("gemma-2-27b", "parameters", 27_000_000_000),
+        ("gemma-2-27b", "context_length", 8_000),
+    } <= got
+    assert not any(model is None for model, _, _ in got)  # "Developer" is no model's name
+
+
+def test_a_table_row_is_about_the_cell_under_model_not_the_first_cell(kit, make_article):
+    text = (
+        "| Tier | Model | Org | Context |\n"
+        "|---|---|---|---|\n"
+        "| Basic | Phi-4 | Microsoft | 16K |\n"
+        "| Pro | Gemma 2 27B | Google | 8K |\n"
+    )
+    got = claims(kit, make_article, text)
+    assert got == {
+        ("phi-4", "developer", "microsoft"),
+        ("phi-4", "context_length", 16_000),
+        ("gemma-2-27b", "developer", "google"),
+        ("gemma-2-27b", "context_length", 8_000),
+    }
+
+
+def test_a_footnote_is_about_the_model_carrying_its_mark(kit, make_article):
+    text = (
+        "| # | Model | Score |\n"
+        "|---|---|---|\n"
+        "| 1 | Qwen2.5-72B¹ | 80.1 |\n"
+        "| 2 | Phi-4² | 71.0 |\n\n"
+        "¹ 32K context, Qwen License.\n"
+        "² 16K context, MIT.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert {
+        ("qwen2.5-72b", "context_length", 32_000),
+        ("qwen2.5-72b", "license", "qwen"),
+        ("phi-4", "context_length", 16_000),
+        ("phi-4", "license", "mit"),
+    } <= got
+    assert ("phi-4", "context_length", 32_000) not in got
