@@ -126,10 +126,8 @@ def with_footnote_marks(sents: list[Sentence]) -> list[Sentence]:
     result = []
     for sentence in sents:
         first = next((i for i, t in enumerate(sentence.tokens) if t.strip()), None)
-        model = marked.get(sentence.tokens[first]) if first is not None else None
-        if model is None or any(
-            h.kind == "MODEL" and h.end == sentence.start + first for h in sentence.hits
-        ):
+        model = None if first is None else marked.get(sentence.tokens[first])
+        if first is None or model is None:
             result.append(sentence)
             continue
         at = sentence.start + first

@@ -109,7 +109,8 @@ _ALIGNED = re.compile(r"[^\s.!?] {2,}\S.*[^\s.!?] {2,}\S")
 
 def is_block_line(line: str) -> bool:
     """A line that stands alone: heading, table row (with pipes or aligned with spaces), list
-    item, key-value line, or a short unpunctuated line such as a flattened table row. Other lines wrap a paragraph."""
+    item, key-value line, or a short unpunctuated line such as a flattened table row. Other
+    lines wrap a paragraph."""
     stripped = line.strip()
     if not stripped:
         return False
