@@ -60,10 +60,18 @@ def main_model(sentences: list[Sentence]) -> Hit | None:
 
 def subjects(sentence: Sentence) -> list[Hit]:
     """Model mentions that can be a claim's subject: not a point of comparison."""
-    comparisons = sentence.cue("comparison") + [
-        h for h in sentence.of("QUAL") if h.ident in ("bound:over", "bound:under")
-    ]
-    return [m for m in sentence.of("MODEL") if not _compared(m, comparisons)]
+    models = sentence.of("MODEL")
+    comparisons = [c for c in sentence.cue("comparison") if _compares(c, sentence, models)]
+    comparisons += [h for h in sentence.of("QUAL") if h.ident in ("bound:over", "bound:under")]
+    return [m for m in models if not _compared(m, comparisons)]
+
+
+def _compares(cue: Hit, sentence: Sentence, models: list[Hit]) -> bool:
+    """'the first release since GPT-2' compares; 'Since Llama 3 has 8K, ...' and 'its only
+    release since has been Mistral Large 2' do not."""
+    if cue.text.lower() != "since":
+        return True
+    return cue.start != sentence.start and any(m.start == cue.end for m in models)
 
 
 def _compared(model: Hit, comparisons: list[Hit]) -> bool:

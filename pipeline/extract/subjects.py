@@ -55,7 +55,7 @@ def with_subjects(
             fresh = True  # no model named since the heading
             titled = {m.ident for m in sentence.of("MODEL") if m.ident}
         sentence = resolve_size_references(sentence, recent or main, sizes, named)
-        sentence, ranked = resolve_rank_references(sentence, recent or main, sizes)
+        sentence, ranked = resolve_rank_references(sentence, recent or main, sizes, main)
         mentions = subjects(sentence)
         labelled = sentence.heading or sentence.label in (None, "subject")
         lead_end = _lead_in_end(sentence)
@@ -94,7 +94,11 @@ def with_subjects(
                 recent = family  # "Llama 3 70B ..., while Llama 3 8B ...": then 'it' is Llama 3
             if index < LEAD_SENTENCES:  # the title or the opening sentence
                 lead = lead or together
-        elif age >= GROUP_MEMORY or (mentions and not _family_of_all(mentions, groups, sizes)):
+        elif age >= GROUP_MEMORY or (
+            mentions
+            and not _family_of_all(mentions, groups, sizes)
+            and not _within_group(mentions, groups)
+        ):
             groups = []  # "they" reaches back to the models named together just before
         age += 1
 
@@ -185,6 +189,16 @@ def _family_of_all(mentions: list[Hit], groups: list[tuple[Hit, ...]], sizes: Si
     return mentions[0].ident not in members and all(h.ident in members for h in groups[-1])
 
 
+def _within_group(mentions: list[Hit], groups: list[tuple[Hit, ...]]) -> bool:
+    """'Both use MoE, and the larger model activates 5.1B' between 'the larger ... the
+    smaller one' and 'both models were trained ...': referring to one of the pair by
+    description keeps the pair in view (naming a model outright does not)."""
+    if not groups:
+        return False
+    members = {m.ident for m in groups[-1] if m.ident}
+    return all(m.synthetic and m.ident in members for m in mentions)
+
+
 def _aside(mention: Hit, recent: Hit | None, sizes: Sizes) -> bool:
     """'The 7B model runs fine on my laptop' in a piece about Llama 2: a size reference to a
     member of the family being discussed is an aside; 'it' still means the family."""
@@ -195,7 +209,7 @@ def _aside(mention: Hit, recent: Hit | None, sizes: Sizes) -> bool:
 
 
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-PLURAL_COUNTS = {**GROUP_SIZES, "both": 2, "pair": 2}
+PLURAL_COUNTS = {**GROUP_SIZES, "both": 2, "pair": 2, "neither": 2}
 PLURAL_OPENERS = frozenset({"each", "both", "they", "all"})
 
 
@@ -212,6 +226,7 @@ def _plural(sentence: Sentence) -> int | None:
             and words[1] not in ("the", "this", "these", "model", "models")
         )
         or (words[:1] == ["each"] and words[1:2] == ["of"])
+        or words[:1] == ["neither"]  # "Neither model reads images" (a negation, not a cue)
     ):
         return None
     for cue in cues or ():
@@ -277,12 +292,15 @@ RANKS = {"larger": 1, "bigger": 1, "largest": 2, "biggest": 2, "smaller": -1, "s
 
 
 def resolve_rank_references(
-    sentence: Sentence, fallback: Hit | None, sizes: Sizes
+    sentence: Sentence, fallback: Hit | None, sizes: Sizes, main: Hit | None = None
 ) -> tuple[Sentence, tuple[Hit, ...]]:
     """'The larger model' / 'the smaller one' (of a family of two), 'the largest model', 'the
-    three larger sizes' (of the family being discussed): a synthetic mention of the member,
-    or, for several members, the group the sentence is about."""
+    three larger sizes' (of the family being discussed, else of the article's main model): a
+    synthetic mention of each member referred to, or, for several members at once, the group
+    the sentence is about."""
     words = [t.lower() for t in sentence.tokens]
+    singles: list[Hit] = []
+    replaced: list[Hit] = []
     for at, word in enumerate(words):
         rank = RANKS.get(word)
         if rank is None or at < 1:
@@ -296,6 +314,8 @@ def resolve_rank_references(
             (m for m in sentence.of("MODEL") if m.start == sentence.start + noun_at), None
         )
         family = named or fallback
+        if (family is None or not sizes.get(family.ident)) and abs(rank) == 1:
+            family = main  # "the larger model" of the pair the piece is about
         if named is not None:
             noun_at = named.end - sentence.start
         if family is None or not sizes.get(family.ident):
@@ -329,9 +349,12 @@ def resolve_rank_references(
         hits = tuple(_span_hit(sentence, start, end, ident) for ident in chosen)
         if len(hits) > 1:
             return sentence, hits
-        kept = tuple(h for h in sentence.hits if h is not named)
-        return with_hits(dataclasses.replace(sentence, hits=kept), list(hits)), ()
-    return sentence, ()
+        singles += hits  # "the larger model has 117B ...; the smaller one has 21B"
+        replaced += [named] if named is not None else []
+    if not singles:
+        return sentence, ()
+    kept = tuple(h for h in sentence.hits if not any(h is r for r in replaced))
+    return with_hits(dataclasses.replace(sentence, hits=kept), singles), ()
 
 
 def _size_references(sentence: Sentence) -> Iterator[tuple[Hit, tuple[int, int]]]:

@@ -1073,3 +1073,54 @@ def test_a_footnote_is_about_the_model_carrying_its_mark(kit, make_article):
         ("phi-4", "license", "mit"),
     } <= got
     assert ("phi-4", "context_length", 32_000) not in got
+
+
+def test_the_larger_and_the_smaller_one_in_one_sentence(kit, make_article):
+    text = (
+        "OpenAI released gpt-oss-120b and gpt-oss-20b today. The larger model has 117 billion "
+        "parameters; the smaller one has 21 billion."
+    )
+    got = claims(kit, make_article, text)
+    assert ("gpt-oss-120b", "parameters", 117_000_000_000) in got
+    assert ("gpt-oss-20b", "parameters", 21_000_000_000) in got
+    assert ("gpt-oss-120b", "parameters", 21_000_000_000) not in got
+
+
+def test_the_larger_model_is_of_the_main_pair_after_an_aside_on_another_model(kit, make_article):
+    text = (
+        "# gpt-oss-120b and gpt-oss-20b are out\n\n"
+        "OpenAI released gpt-oss-120b and gpt-oss-20b on Tuesday. Nobody knows whether GPT-5 "
+        "will follow.\n\nUpdate: the larger model has 117 billion parameters in total."
+    )
+    got = claims(kit, make_article, text)
+    assert ("gpt-oss-120b", "parameters", 117_000_000_000) in got
+    assert not any(model == "gpt-5" for model, _, _ in got)
+
+
+def test_a_model_after_since_is_a_point_of_comparison(kit, make_article):
+    text = (
+        "OpenAI released gpt-oss-120b and gpt-oss-20b, its first open models since GPT-2. "
+        "Both are published under Apache 2.0."
+    )
+    got = claims(kit, make_article, text)
+    assert ("gpt-oss-120b", "license", "apache-2.0") in got
+    assert ("gpt-oss-20b", "license", "apache-2.0") in got
+    assert not any(model == "gpt-2" for model, _, _ in got)
+
+
+def test_neither_model_and_both_models_reach_the_pair_described_before(kit, make_article):
+    text = (
+        "OpenAI released gpt-oss-120b and gpt-oss-20b. The larger model has 117 billion "
+        "parameters and the smaller one 21 billion. Both use experts, and the larger model "
+        "activates 5.1 billion per token. Both models read 128K tokens. Neither model "
+        "accepts images."
+    )
+    got = claims(kit, make_article, text)
+    for model in ("gpt-oss-120b", "gpt-oss-20b"):
+        assert (model, "context_length", 128_000) in got
+    negated = {
+        c.model_id
+        for c in kit.extractor.extract(make_article(text))
+        if c.attribute.value == "modality" and c.qualifiers.negated
+    }
+    assert negated == {"gpt-oss-120b", "gpt-oss-20b"}
