@@ -7,6 +7,7 @@ character offsets and the sentence, which is all that checking and review need.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -23,7 +24,13 @@ from pipeline.extract.claims import (
     main_model,
     respectively,
 )
-from pipeline.extract.dates import parse_date
+from pipeline.extract.dates import (
+    ParsedDate,
+    absolute_date,
+    anaphoric_date,
+    month_in_year,
+    parse_date,
+)
 from pipeline.extract.facets import (
     draft_architectures,
     draft_developers,
@@ -136,6 +143,7 @@ def claims_of(
     main = main_model(sents)
     licence_names = licence_names or {}
     seen: set[str] = set()
+    anchors = _dates_named(sents, article.published)
     tabular = {id(s) for block in table_blocks(sents) for s in block}
     pairs = [
         (d_sentence(block, d), d)
@@ -157,7 +165,7 @@ def claims_of(
         pairs += [(sentence, _mark_inferred(sentence, d)) for d in drafts]
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
         draft = dataclasses.replace(draft, hedged=hedge_scope(sentence, draft))
-        claim = _claim(article, sentence, draft)
+        claim = _claim(article, sentence, draft, anchors)
         if claim is not None and claim.id not in seen:
             seen.add(claim.id)
             yield claim
@@ -206,8 +214,38 @@ def d_sentence(block: list[Sentence], draft: Draft) -> Sentence:
     return next((s for s in block if s.start_char <= at < s.end_char), block[0])
 
 
-def _claim(article: Article, sentence: Sentence, draft: Draft) -> Claim | None:
-    value, precision, relative = _normalise(article, sentence, draft)
+def _dates_named(sents: list[Sentence], published: dt.date | None) -> list[tuple[int, ParsedDate]]:
+    """The dates the article names, in text order: what 'that July' and 'the same month'
+    refer back to. A month without a year ('in November', after 'in July 2023') is of the
+    year named last; 'last July' is of the publication's. Empty when nothing refers back."""
+    hits = [h for s in sents for h in s.of("DATE", "RELDATE")]
+    if not any(h.ident == "date-anaphoric" for h in hits):
+        return []
+    anchors: list[tuple[int, ParsedDate]] = []
+    for hit in hits:
+        if hit.ident == "date-anaphoric":
+            continue
+        if hit.kind == "RELDATE" or hit.text.lower().startswith(("last ", "this ", "next ")):
+            parsed = parse_date(hit.text, relative=True, published=published)
+        else:
+            parsed = absolute_date(hit.text) or _in_year_named(hit.text, anchors)
+        if parsed is not None and parsed.value is not None:
+            anchors.append((hit.start_char, parsed))
+    return anchors
+
+
+def _in_year_named(text: str, anchors: list[tuple[int, ParsedDate]]) -> ParsedDate | None:
+    last = anchors[-1][1].value if anchors else None
+    return month_in_year(text, last.year) if last is not None else None
+
+
+def _claim(
+    article: Article,
+    sentence: Sentence,
+    draft: Draft,
+    anchors: Sequence[tuple[int, ParsedDate]] = (),
+) -> Claim | None:
+    value, precision, relative = _normalise(article, sentence, draft, anchors)
     if value is None and not relative:
         return None
     mention = draft.model.text if draft.model else None
@@ -259,19 +297,26 @@ def _answer_span(article: Article, sentence: Sentence) -> tuple[int, int]:
 
 
 def _normalise(
-    article: Article, sentence: Sentence, draft: Draft
+    article: Article,
+    sentence: Sentence,
+    draft: Draft,
+    anchors: Sequence[tuple[int, ParsedDate]] = (),
 ) -> tuple[Any, Precision | None, bool]:
     attribute = draft.attribute
     hit = draft.value_hit
     if draft.value is not None:
         return draft.value, None, False
     if attribute in ("release_date", "knowledge_cutoff"):
-        parsed = parse_date(
-            hit.text,
-            relative=hit.kind == "RELDATE",
-            published=article.published,
-            ahead=draft.hedged,  # "is likely to arrive in April": the April to come
-        )
+        if hit.ident == "date-anaphoric":  # "that July": of the date named before it
+            before = [parsed for at, parsed in anchors if at < hit.start_char]
+            parsed = anaphoric_date(hit.text, before[-1] if before else None)
+        else:
+            parsed = parse_date(
+                hit.text,
+                relative=hit.kind == "RELDATE",
+                published=article.published,
+                ahead=draft.hedged,  # "is likely to arrive in April": the April to come
+            )
         if parsed is None:
             return None, None, False
         iso = parsed.value.isoformat() if parsed.value else None

@@ -160,3 +160,57 @@ def _ahead(value: dt.date, precision: Precision, published: dt.date) -> dt.date:
         return value.replace(year=value.year + 1)
     except ValueError:  # February 29th
         return value.replace(year=value.year + 1, day=28)
+
+
+_ANAPHORIC = re.compile(r"^(?:that|the same)\s+(\w+)$", re.I)
+
+
+def anaphoric_date(text: str, anchor: ParsedDate | None) -> ParsedDate | None:
+    """'that July', 'the same month', 'that year': the month or year of the date the text
+    named last (the anchor); unresolved without one. None for other shapes."""
+    match = _ANAPHORIC.match(text.strip())
+    if not match:
+        return None
+    word = match.group(1).lower()
+    if anchor is None or anchor.value is None:
+        precision = Precision.year if word == "year" else Precision.month
+        return ParsedDate(None, precision, relative=True)
+    year = anchor.value.year
+    if word == "year":
+        return ParsedDate(dt.date(year, 1, 1), Precision.year, relative=False)
+    if word == "month":
+        if anchor.precision is Precision.year:
+            return None  # "in 2023 ... that month": which month?
+        return ParsedDate(dt.date(year, anchor.value.month, 1), Precision.month, relative=False)
+    month = _MONTHS.get(word)
+    return ParsedDate(dt.date(year, month, 1), Precision.month, relative=False) if month else None
+
+
+def absolute_date(text: str) -> ParsedDate | None:
+    """A date with its year, read without dateparser ('March 2023', '2024-07-23'); None
+    for anything else."""
+    cleaned = _ORDINAL.sub(r"\1", text.replace(" of ", " ")).strip()
+    cleaned = re.sub(
+        r"^(?i:on|in|during|since|late|early|mid-?|until|by)\s+(?=[A-Z0-9])", "", cleaned
+    )
+    found = _absolute(cleaned)
+    return ParsedDate(found[0], found[1], relative=False) if found else None
+
+
+_YEARLESS = re.compile(
+    r"^(?:(?:in|on|by|since|late|early|mid-?)\s+)?([A-Za-z]+)\.?(?:\s+(\d{1,2}))?$", re.I
+)
+
+
+def month_in_year(text: str, year: int) -> ParsedDate | None:
+    """'in November', 'March 4' in a given year; None for other shapes."""
+    match = _YEARLESS.match(_ORDINAL.sub(r"\1", text).strip())
+    month = _MONTHS.get(match.group(1).lower()) if match else None
+    if match is None or month is None:
+        return None
+    try:
+        if match.group(2):
+            return ParsedDate(dt.date(year, month, int(match.group(2))), Precision.day, False)
+        return ParsedDate(dt.date(year, month, 1), Precision.month, relative=False)
+    except ValueError:
+        return None

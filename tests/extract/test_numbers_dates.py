@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract.dates import parse_date
+from pipeline.extract.dates import ParsedDate, anaphoric_date, parse_date
 from pipeline.extract.numbers import parse_count_text, parse_moe_shape
 from pipeline.schema import Precision
 from pipeline.units import human_count, parse_count
@@ -99,3 +99,52 @@ def test_a_hedged_year_less_date_looks_ahead():
     assert ahead is not None and ahead.value == dt.date(2025, 4, 1)
     this_month = parse_date("in March", relative=False, published=published, ahead=True)
     assert this_month is not None and this_month.value == dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("that July", ("2023-07", Precision.month)),
+        ("That September", ("2023-09", Precision.month)),
+        ("the same month", ("2023-03", Precision.month)),
+        ("that month", ("2023-03", Precision.month)),
+        ("that year", ("2023", Precision.year)),
+        ("the same week", None),  # not a shape this reads
+    ],
+)
+def test_a_date_given_by_the_date_named_before(text, expected):
+    anchor = ParsedDate(dt.date(2023, 3, 14), Precision.day, relative=False)
+    parsed = anaphoric_date(text, anchor)
+    if expected is None:
+        assert parsed is None
+        return
+    assert parsed is not None and parsed.value is not None
+    assert (parsed.value.isoformat()[: len(expected[0])], parsed.precision) == expected
+
+
+def test_a_date_referring_back_to_nothing_is_unresolved():
+    parsed = anaphoric_date("that July", None)
+    assert parsed is not None and parsed.value is None and parsed.relative
+
+
+def test_that_month_after_a_bare_year_says_no_month():
+    assert (
+        anaphoric_date("that month", ParsedDate(dt.date(2023, 1, 1), Precision.year, False)) is None
+    )
+
+
+def test_release_dates_told_as_a_story_take_the_year_told_before(kit, make_article):
+    text = (
+        "Meta released Llama 2 in July 2023. Falcon 180B appeared that September, and in "
+        "November Mixtral 8x7B followed. Yi-34B was released the same month."
+    )
+    got = {
+        (c.model_id, c.value)
+        for c in kit.extractor.extract(make_article(text, published=dt.date(2025, 6, 1)))
+        if c.attribute.value == "release_date"
+    }
+    assert {
+        ("llama-2", "2023-07"),
+        ("falcon-180b", "2023-09"),
+        ("yi-34b", "2023-11"),  # the November after July 2023
+    } <= got
