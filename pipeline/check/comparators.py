@@ -89,19 +89,33 @@ def binary_readings(value: int, text: str) -> tuple[int, ...]:
     return tuple(readings)
 
 
+def _round_readings(value: int) -> tuple[int, ...]:
+    """A registry context written round (128,000 from '128K'; 1,000,000 from '1M') may be
+    meant in binary units, as an article's '131,072 tokens' is."""
+    if value % 1_000_000 == 0:
+        return value, round(value * 1.048576)
+    if value % 1_000 == 0:
+        return value, round(value * 1.024)
+    return (value,)
+
+
 def compare_count(
     claim: Claim, expected: int, bound: Any = None, status: FactStatus = FactStatus.disclosed
 ) -> Outcome:
     assert isinstance(claim.value, int)
     tol = ROUNDING.get(claim.attribute, 0.05)
-    low_r, high_r = _registry_interval(expected, bound, status)
     readings = binary_readings(claim.value, claim.text)
-    if claim.attribute is not Attribute.context_length:
+    references: tuple[int, ...] = (expected,)
+    if claim.attribute is Attribute.context_length:
+        references = _round_readings(expected)  # a vendor's "128K" may be 131,072 as well
+    else:
         readings = readings[:1]
-    for reading in readings:
-        low_c, high_c = _claim_interval(reading, claim.text, claim.qualifiers.bound, tol)
-        if low_c <= high_r and low_r <= high_c:
-            return Outcome(True, 0.0)
+    for reference in references:
+        low_r, high_r = _registry_interval(reference, bound, status)
+        for reading in readings:
+            low_c, high_c = _claim_interval(reading, claim.text, claim.qualifiers.bound, tol)
+            if low_c <= high_r and low_r <= high_c:
+                return Outcome(True, 0.0)
     ratio = max(claim.value, 1) / max(expected, 1)
     return Outcome(False, abs(math.log10(ratio)))
 
