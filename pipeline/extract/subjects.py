@@ -61,7 +61,11 @@ def with_subjects(
         lead_end = _lead_in_end(sentence)
         body = [m for m in mentions if m.start >= lead_end]
         direct = [m for m in body if not oblique(sentence, m) and not _appositive(sentence, m)]
-        first = direct[0] if direct else (None if body else (mentions[0] if mentions else None))
+        lead_in = [m for m in mentions if m.start < lead_end]
+        # "**Mistral Small 3.** A caption gave the date of Mistral Small 3 as ...": the entry's
+        # model, even when the body names it only after a preposition
+        candidates = direct or lead_in or ([] if body else mentions)
+        first = candidates[0] if candidates else None
         # under "## Qwen2.5 7B", "... the Qwen2.5 series ..., and Qwen2.5 7B is ...": the
         # section's own model stays the subject
         first = next((m for m in direct if m.ident in titled), first)

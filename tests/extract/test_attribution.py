@@ -1124,3 +1124,17 @@ def test_neither_model_and_both_models_reach_the_pair_described_before(kit, make
         if c.attribute.value == "modality" and c.qualifiers.negated
     }
     assert negated == {"gpt-oss-120b", "gpt-oss-20b"}
+
+
+def test_a_bold_lead_in_names_the_entry_when_the_body_names_it_after_a_preposition(
+    kit, make_article
+):
+    text = (
+        "**DeepSeek-V3.** Our story gave DeepSeek-V3 the wrong licence.\n\n"
+        "**Mistral Small 3.** A caption gave the release date of Mistral Small 3 as January 13. "
+        "Mistral AI released it on January 30, under Apache 2.0.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("mistral-small-3", "developer", "mistral") in got
+    assert ("mistral-small-3", "license", "apache-2.0") in got
+    assert not any(model == "deepseek-v3" for model, _, _ in got)
