@@ -206,8 +206,11 @@ def _made_by_verb(
     if after:
         return _coordinated(sentence, after)
     at = verb - sentence.start
-    if tokens[at + 1 : at + 2] == ["it"] and fallback is not None:
-        return [fallback]
+    if tokens[at + 1 : at + 2] == ["it"]:
+        # "Plus moved to GPT-4.1 shortly after OpenAI released it": the model named before
+        # in the sentence, else the one being discussed
+        earlier = [m for m in models if m.end <= org.start]
+        return earlier[-1:] or ([fallback] if fallback is not None else [])
     before = [m for m in models if 0 <= org.start - m.end <= 3]
     if not before:  # "Phi-2, the 2.7-billion-parameter model Microsoft Research released"
         before = [
@@ -227,6 +230,8 @@ def _made(tokens: list[str], i: int) -> bool:
     word = tokens[i].lower()
     if word in DEVELOPER_VERBS:
         return True
+    if word == "sourced" and tokens[i - 2 : i] == ["open", "-"]:
+        return True  # "xAI open-sourced it": the tokenizer splits the hyphen
     if word == "followed" and tokens[i + 1 : i + 2] in (["with"], ["up"]):
         return True  # "Mistral AI followed with Mistral Small 3"
     return word in ("release", "launch", "debut") and tokens[i + 1 : i + 2] == ["of"]

@@ -1138,3 +1138,14 @@ def test_a_bold_lead_in_names_the_entry_when_the_body_names_it_after_a_prepositi
     assert ("mistral-small-3", "developer", "mistral") in got
     assert ("mistral-small-3", "license", "apache-2.0") in got
     assert not any(model == "deepseek-v3" for model, _, _ in got)
+
+
+def test_released_it_refers_to_the_model_named_before_in_the_sentence(kit, make_article):
+    text = (
+        "GPT-4o mini answers on the free plan. Paid plans moved to GPT-4.1 shortly after "
+        "OpenAI released it.\n\n- **Grok-1**: xAI open-sourced it in 2024.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("gpt-4.1", "developer", "openai") in got
+    assert ("gpt-4o-mini", "developer", "openai") not in got
+    assert ("grok-1", "developer", "xai") in got
