@@ -511,10 +511,12 @@ def _token_attribute(sentence: Sentence, value: Hit, unit: Hit) -> tuple[str, st
         for h in sentence.hits
         if h.kind == "CUE" and h.ident in ("context", "training") and h.end <= value.start
     ]
+    scale = scale_of(value.text)
     if before:
         nearest = before[-1]
+        if nearest.ident == "context" and scale >= 10**9:
+            return "training_tokens", ""  # "128k ctx, 18T tokens": no window is 18T tokens
         return ("context_length" if nearest.ident == "context" else "training_tokens"), ""
-    scale = scale_of(value.text)
     if unit.start - value.end > 1:  # "405 billion on every token": not a count of tokens
         return None
     if not sentence.cue("training") and scale in (10**3, 10**6):

@@ -134,13 +134,17 @@ def _continues_item(line: str, after: str) -> bool:
 
 def unwrap(text: str) -> str:
     """Join lines that wrap a paragraph (a newline becomes a space: offsets stay the same),
-    so that names and phrases broken over two lines ("Mistral\nSmall 3") still match."""
+    so that names and phrases broken over two lines ("Mistral\nSmall 3") still match. Lines
+    inside a fenced block never wrap."""
     lines = text.split("\n")
     out = []
+    fenced = False  # inside ``` ... ```: a chat log, a config file; each line stands alone
     for i, line in enumerate(lines[:-1]):
         after = lines[i + 1]
+        fenced ^= line.lstrip().startswith(("```", "~~~"))
         wrapped = (
-            line.strip()
+            not fenced
+            and line.strip()
             and after.strip()
             and not is_block_line(after)
             and (not is_block_line(line) or _continues_item(line, after))
@@ -183,9 +187,11 @@ class _Tokens:
 
 
 def _new_blocks(tokens: _Tokens, text: str) -> set[int]:
-    """Token indices that start a block: after a blank line, or at/after a block line."""
+    """Token indices that start a block: after a blank line, at/after a block line, and at
+    every line of a fenced block."""
     starts: set[int] = set()
     previous_block = True
+    fenced = False  # every line of a fenced block stands alone
     for i, word in enumerate(tokens.texts):
         if tokens.space[i]:
             previous_block = previous_block or word.count("\n") >= 2  # a blank line
@@ -194,7 +200,9 @@ def _new_blocks(tokens: _Tokens, text: str) -> set[int]:
             continue
         at = tokens.idx[i]
         line = text[at : text.find("\n", at) % (len(text) + 1)]
-        block = is_block_line(line)
+        fence = line.startswith(("```", "~~~"))
+        block = fenced or fence or is_block_line(line)
+        fenced ^= fence
         if block or previous_block:
             starts.add(i)
         previous_block = block

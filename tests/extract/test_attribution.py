@@ -1149,3 +1149,24 @@ def test_released_it_refers_to_the_model_named_before_in_the_sentence(kit, make_
     assert ("gpt-4.1", "developer", "openai") in got
     assert ("gpt-4o-mini", "developer", "openai") not in got
     assert ("grok-1", "developer", "xai") in got
+
+
+def test_each_line_of_a_fenced_chat_log_stands_alone(kit, make_article):
+    text = (
+        "The thread, as it happened:\n\n"
+        "```\n"
+        "[10:04] mei: what about mistral large 2?\n"
+        "123b, 32k ctx, really good at tool calls\n"
+        "[10:09] raj: gemma 2 27b is nice but 4k ctx kills it\n"
+        "```\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("mistral-large-2", "context_length", 32_000) in got
+    assert ("gemma-2-27b", "context_length", 4_000) in got
+    assert ("mistral-large-2", "context_length", 4_000) not in got
+
+
+def test_trillions_of_tokens_after_a_window_are_training_data(kit, make_article):
+    got = claims(kit, make_article, "Qwen2.5 72B: 128k ctx, 18T tokens, qwen license.")
+    assert ("qwen2.5-72b", "training_tokens", 18_000_000_000_000) in got
+    assert ("qwen2.5-72b", "context_length", 18_000_000_000_000) not in got
