@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.claims import count_groups, oblique, subjects
 from pipeline.extract.hits import Hit, Sentence, with_hits
+from pipeline.extract.nlp import EMPHASIS
 from pipeline.extract.numbers import parse_count_text
 
 # "the 405B model", "Meta's 405B model" name a member; "a 405B model" describes one
@@ -161,6 +162,9 @@ def _appositive(sentence: Sentence, mention: Hit) -> bool:
     words = [t.lower() for t in sentence.tokens[max(at - 5, 0) : at] if t.strip()]
     if not words or words[-1] != ",":
         return False
+    opening = [t.lower() for t in sentence.tokens[:at] if t.strip() and t not in EMPHASIS]
+    if opening[:1] in (["a"], ["an"]):
+        return False  # "A smaller entrant, Marola-7B, went up ...": the sentence's subject
     return any(w in ("a", "an") for w in words[:-1])
 
 

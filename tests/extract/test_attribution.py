@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
+
 from pipeline.runner import Toolkit
 from tests.conftest import ArticleFactory
 
@@ -1170,3 +1172,25 @@ def test_trillions_of_tokens_after_a_window_are_training_data(kit, make_article)
     got = claims(kit, make_article, "Qwen2.5 72B: 128k ctx, 18T tokens, qwen license.")
     assert ("qwen2.5-72b", "training_tokens", 18_000_000_000_000) in got
     assert ("qwen2.5-72b", "context_length", 18_000_000_000_000) not in got
+
+
+@pytest.mark.parametrize("name", ["Marola-7B", "Maya-13B", "Junebug-2", "Spindle-8x3B"])
+def test_unregistered_names_are_models_even_when_they_begin_like_a_month(kit, make_article, name):
+    found = kit.extractor.extract(
+        make_article(f"Llama 3 is the default. {name} has 12 billion parameters.")
+    )
+    assert [(c.model, c.model_id) for c in found if c.attribute.value == "parameters"] == [
+        (name, None)
+    ]
+
+
+def test_a_sentence_opening_with_an_indefinite_description_is_about_the_name_after_it(
+    kit, make_article
+):
+    text = (
+        "OpenAI released gpt-oss-120b on Tuesday. A smaller entrant, Marola-7B from a Lisbon "
+        "start-up, went up last week: a seven-billion-parameter model under Apache 2.0."
+    )
+    got = claims(kit, make_article, text)
+    assert (None, "parameters", 7_000_000_000) in got
+    assert ("gpt-oss-120b", "license", "apache-2.0") not in got
