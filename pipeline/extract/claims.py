@@ -334,7 +334,7 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
         return "parameters", "total"
     if unit is None and _parameter_scale(value) and _after_size_noun(sentence, value):
         return "parameters", ""
-    if unit is None and _size_field(sentence, value):
+    if unit is None and (_size_field(sentence, value) or _sized_design(sentence, value)):
         return "parameters", ""
     if unit is None:
         return _unitless_count(sentence, value)
@@ -414,6 +414,20 @@ def _size_field(sentence: Sentence, value: Hit) -> bool:
     return before in FIELD_OPEN
 
 
+DESIGNS = frozenset({"dense", "moe", "sparse"})
+
+
+def _sized_design(sentence: Sentence, value: Hit) -> bool:
+    """'² 72.7B dense, 32K context': a billions count right before the design it describes
+    is the size; not 'a 70B dense model would need ...', which speaks of a kind."""
+    if not _parameter_scale(value):
+        return False
+    at, end = value.start - sentence.start, value.end - sentence.start
+    after = sentence.tokens[end : end + 1]
+    before = next((t.lower() for t in reversed(sentence.tokens[:at]) if t.strip()), "")
+    return bool(after) and after[0].lower() in DESIGNS and before not in ("a", "an")
+
+
 ACTIVE_VERBS = frozenset({"activates", "activate", "activating", "activated", "through"})
 ACTIVE_WORDS = frozenset({"active", "activated"})
 ACTIVE_GAP = frozenset(
@@ -473,8 +487,9 @@ def _active_after_unit(sentence: Sentence, unit: Hit) -> bool:
 
 def _unitless_count(sentence: Sentence, value: Hit) -> tuple[str, str] | None:
     """'Mistral Small 3 handles 32K', 'capped at 8K': a K/M count beside a context cue;
-    'the 9B saw 8T', 'trained on 3T': a T count right after a training cue."""
-    if value.text.rstrip("+").endswith("T"):
+    'the 9B saw 8T', 'trained on 3T', 'pre-trained on 14.8 trillion': a trillions count right
+    after a training cue."""
+    if value.text.rstrip("+").endswith("T") or value.text.endswith("trillion"):
         training = [h for h in sentence.cue("training") if 0 <= value.start - h.end <= 2]
         return ("training_tokens", "") if training else None
     if not value.text.rstrip("+").endswith(("K", "k", "M")) and "million" not in value.text:

@@ -1194,3 +1194,14 @@ def test_a_sentence_opening_with_an_indefinite_description_is_about_the_name_aft
     got = claims(kit, make_article, text)
     assert (None, "parameters", 7_000_000_000) in got
     assert ("gpt-oss-120b", "license", "apache-2.0") not in got
+
+
+def test_a_size_right_before_its_design_is_the_parameter_count(kit, make_article):
+    got = claims(kit, make_article, "Qwen2.5-72B: 72.7B dense, 32K context.")
+    assert ("qwen2.5-72b", "parameters", 72_700_000_000) in got
+    assert claims(kit, make_article, "A 70B dense model would need two cards.") == set()
+
+
+def test_trillions_after_a_training_cue_are_training_tokens_without_the_word(kit, make_article):
+    got = claims(kit, make_article, "DeepSeek-V3 was pre-trained on 14.8 trillion.")
+    assert got == {("deepseek-v3", "training_tokens", 14_800_000_000_000)}
