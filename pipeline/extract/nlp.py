@@ -94,6 +94,20 @@ def phrase_patterns(file: str) -> list[dict[str, Any]]:
     ]
 
 
+_LICENCE_WORD = re.compile(r"\s*\b(?:license|licence)\s*$", re.I)
+
+
+def _licensed_forms(licences: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'Apache-licensed', 'MIT licensed': a licence's name made an adjective."""
+    names = {(_LICENCE_WORD.sub("", alias), ident) for alias, ident in licences}
+    return sorted(
+        (f"{name}{joint}licensed", ident)
+        for name, ident in names
+        if name and not re.search(r"licen[cs]e|terms", name, re.I)
+        for joint in ("-", " ")
+    )
+
+
 def _named(pairs: Iterable[tuple[str, str]], label: str) -> list[dict[str, Any]]:
     return [{"label": label, "id": ident, "pattern": text} for text, ident in pairs]
 
@@ -316,7 +330,7 @@ def build_nlp(
             *phrase_patterns("qualifiers.yaml"),
             *phrase_patterns("facets.yaml"),
             *_named(organisations, "ORG"),
-            *_named(licences, "LICENCE"),
+            *_named([*licences, *_licensed_forms(licences)], "LICENCE"),
         ],
     }
     for key, patterns in rulers.items():

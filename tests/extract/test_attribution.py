@@ -1205,3 +1205,8 @@ def test_a_size_right_before_its_design_is_the_parameter_count(kit, make_article
 def test_trillions_after_a_training_cue_are_training_tokens_without_the_word(kit, make_article):
     got = claims(kit, make_article, "DeepSeek-V3 was pre-trained on 14.8 trillion.")
     assert got == {("deepseek-v3", "training_tokens", 14_800_000_000_000)}
+
+
+def test_a_licence_name_made_an_adjective(kit, make_article):
+    got = claims(kit, make_article, "Mistral 7B is Apache-licensed and Phi-4 is MIT licensed.")
+    assert got == {("mistral-7b", "license", "apache-2.0"), ("phi-4", "license", "mit")}
