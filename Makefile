@@ -42,6 +42,8 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout8/gold
 	$(BIN)/claimwatch eval fixtures/holdout9/gold
 	$(BIN)/claimwatch eval fixtures/holdout10/gold
+	$(BIN)/claimwatch eval fixtures/holdout11/gold
+	$(BIN)/claimwatch eval fixtures/holdout12/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)
