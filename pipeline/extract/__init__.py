@@ -38,7 +38,11 @@ from pipeline.extract.facets import (
     draft_modalities,
 )
 from pipeline.extract.hits import Hit, Sentence, sentences
-from pipeline.extract.names import with_footnote_marks, with_introduced_names
+from pipeline.extract.names import (
+    with_defined_terms,
+    with_footnote_marks,
+    with_introduced_names,
+)
 from pipeline.extract.nlp import build_nlp, unwrap, word_count
 from pipeline.extract.numbers import moe_details, parse_count_text, parse_moe_shape
 from pipeline.extract.shortnames import (
@@ -112,9 +116,9 @@ class Extractor:
     def _sentences(self, doc: Doc, text: str) -> list[Sentence]:
         """The doc's sentences, with the mentions the rules after the rulers add: members by
         short name, unregistered names introduced as models, 'the former' / 'the latter',
-        'the company', footnote marks."""
+        'the company', footnote marks, defined terms."""
         named = with_short_names(sentences(doc, text), self.short_names, self.families, self.makers)
-        named = with_footnote_marks(with_introduced_names(named))
+        named = with_defined_terms(with_footnote_marks(with_introduced_names(named)))
         return with_org_references(with_former_and_latter(named))
 
 

@@ -9,6 +9,7 @@ model discussed before, and were flagged against that model's facts.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
 from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets, with_hits
 
@@ -138,3 +139,88 @@ def with_footnote_marks(sents: list[Sentence]) -> list[Sentence]:
 
 def _is_mark(token: str) -> bool:
     return bool(token) and all(c in FOOTNOTE_MARKS for c in token)
+
+
+QUOTES = frozenset({'"', "“", "”"})
+DEFINING = frozenset({"means", "refers", "shall", "denotes"})
+TERM_LONGEST = 4
+
+
+def with_defined_terms(sents: list[Sentence]) -> list[Sentence]:
+    """'"Licensed Model" means Meta Llama 3.1 70B Instruct', 'Mistral Large 2 (the "Fallback
+    Model")': a defined term names its model wherever the text uses it afterwards."""
+    terms: dict[tuple[str, ...], Hit] = {}
+    for sentence in sents:
+        if '"' in sentence.text or "“" in sentence.text:
+            for term, model in _definitions(sentence):
+                terms.setdefault(term, model)
+    if not terms:
+        return sents
+    result = []
+    for sentence in sents:
+        spans = _term_spans(sentence, terms)
+        if not spans:
+            result.append(sentence)
+            continue
+        offsets = token_offsets(sentence)
+        added = [
+            dataclasses.replace(
+                span_hit(sentence, "MODEL", model.ident, start, end, offsets, True),
+                text=model.text,
+            )
+            for start, end, model in spans
+        ]
+        kept = tuple(
+            h
+            for h in sentence.hits
+            if h.kind != "MODEL" or not any(s < h.end and h.start < e for s, e, _ in spans)
+        )
+        result.append(with_hits(dataclasses.replace(sentence, hits=kept), added))
+    return result
+
+
+def _definitions(sentence: Sentence) -> Iterator[tuple[tuple[str, ...], Hit]]:
+    tokens = sentence.tokens
+    models = sentence.of("MODEL")
+    for j, token in enumerate(tokens):
+        if token not in QUOTES:
+            continue
+        close = next(
+            (
+                k
+                for k in range(j + 1, min(j + TERM_LONGEST + 2, len(tokens)))
+                if tokens[k] in QUOTES
+            ),
+            None,
+        )
+        term = tuple(tokens[j + 1 : close]) if close is not None else ()
+        if close is None or not term or not all(w[:1].isupper() for w in term):
+            continue
+        after = next((t.lower() for t in tokens[close + 1 :] if t.strip()), "")
+        if after in DEFINING:  # '"Licensed Model" means Meta Llama 3.1 70B Instruct'
+            at = sentence.start + close
+            named = [m for m in models if 0 < m.start - at <= 12]
+            if named:
+                yield term, named[0]
+            continue
+        before = [t.lower() for t in tokens[max(j - 3, 0) : j] if t.strip()]
+        if before[-2:] in (["(", "the"], ["(", "hereinafter"]) or before[-1:] == ["("]:
+            opening = sentence.start + j - len(before)  # 'Mistral Large 2 (the "Fallback Model")'
+            named = [m for m in models if 0 <= opening - m.end <= 2]
+            if named:
+                yield term, named[-1]
+
+
+def _term_spans(
+    sentence: Sentence, terms: dict[tuple[str, ...], Hit]
+) -> list[tuple[int, int, Hit]]:
+    tokens = sentence.tokens
+    spans = []
+    for i, token in enumerate(tokens):
+        for term, model in terms.items():
+            if token != term[0] or tuple(tokens[i : i + len(term)]) != term:
+                continue
+            if i and tokens[i - 1] in QUOTES:
+                continue  # the definition itself
+            spans.append((sentence.start + i, sentence.start + i + len(term), model))
+    return spans

@@ -1210,3 +1210,16 @@ def test_trillions_after_a_training_cue_are_training_tokens_without_the_word(kit
 def test_a_licence_name_made_an_adjective(kit, make_article):
     got = claims(kit, make_article, "Mistral 7B is Apache-licensed and Phi-4 is MIT licensed.")
     assert got == {("mistral-7b", "license", "apache-2.0"), ("phi-4", "license", "mit")}
+
+
+def test_a_defined_term_names_its_model_wherever_it_is_used(kit, make_article):
+    text = (
+        '1.1 "Licensed Model" means Llama 3.1 70B, developed by Meta.\n\n'
+        '1.2 The vendor may substitute Mistral Large 2 (the "Fallback Model").\n\n'
+        "2.1 The Licensed Model supports a context window of 128,000 tokens.\n\n"
+        "2.2 The Fallback Model is made available under the Mistral Research License.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-3.1-70b", "context_length", 128_000) in got
+    assert ("mistral-large-2", "license", "mistral-mrl") in got
+    assert not any(model is None for model, _, _ in got)
