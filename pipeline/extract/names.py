@@ -203,9 +203,14 @@ def _definitions(sentence: Sentence) -> Iterator[tuple[tuple[str, ...], Hit]]:
             if named:
                 yield term, named[0]
             continue
-        before = [t.lower() for t in tokens[max(j - 3, 0) : j] if t.strip()]
-        if before[-2:] in (["(", "the"], ["(", "hereinafter"]) or before[-1:] == ["("]:
-            opening = sentence.start + j - len(before)  # 'Mistral Large 2 (the "Fallback Model")'
+        bracket = next((i for i in range(j - 1, max(j - 4, -1), -1) if tokens[i] == "("), None)
+        between = (
+            {t.lower() for t in tokens[bracket + 1 : j] if t.strip()}
+            if bracket is not None
+            else {"?"}
+        )
+        if bracket is not None and between <= {"the", "hereinafter"}:
+            opening = sentence.start + bracket  # 'Mistral Large 2 (the "Fallback Model")'
             named = [m for m in models if 0 <= opening - m.end <= 2]
             if named:
                 yield term, named[-1]
