@@ -147,7 +147,8 @@ def claims_of(
     main = main_model(sents)
     licence_names = licence_names or {}
     seen: set[str] = set()
-    anchors = _dates_named(sents, article.published)
+    years = _section_years(sents)
+    anchors = _dates_named(sents, article.published, years)
     tabular = {id(s) for block in table_blocks(sents) for s in block}
     pairs = [
         (d_sentence(block, d), d)
@@ -169,7 +170,7 @@ def claims_of(
         pairs += [(sentence, _mark_inferred(sentence, d)) for d in drafts]
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
         draft = dataclasses.replace(draft, hedged=hedge_scope(sentence, draft))
-        claim = _claim(article, sentence, draft, anchors)
+        claim = _claim(article, sentence, draft, anchors, years.get(sentence.start_char))
         if claim is not None and claim.id not in seen:
             seen.add(claim.id)
             yield claim
@@ -218,19 +219,42 @@ def d_sentence(block: list[Sentence], draft: Draft) -> Sentence:
     return next((s for s in block if s.start_char <= at < s.end_char), block[0])
 
 
-def _dates_named(sents: list[Sentence], published: dt.date | None) -> list[tuple[int, ParsedDate]]:
+_YEAR_HEADING = re.compile(r"^[#\s*]*((?:19|20)\d\d)\b")
+
+
+def _section_years(sents: list[Sentence]) -> dict[int, int]:
+    """The year a section's heading opens with ('## 2023', '### 2024: the MoE year'), for
+    each sentence under it (by start): a timeline's 'February 24' is of that year."""
+    years: dict[int, int] = {}
+    year = None
+    for sentence in sents:
+        if sentence.heading:
+            match = _YEAR_HEADING.match(sentence.text)
+            year = int(match.group(1)) if match else None
+        elif year is not None:
+            years[sentence.start_char] = year
+    return years
+
+
+def _dates_named(
+    sents: list[Sentence], published: dt.date | None, years: Mapping[int, int]
+) -> list[tuple[int, ParsedDate]]:
     """The dates the article names, in text order: what 'that July' and 'the same month'
-    refer back to. A month without a year ('in November', after 'in July 2023') is of the
-    year named last; 'last July' is of the publication's. Empty when nothing refers back."""
-    hits = [h for s in sents for h in s.of("DATE", "RELDATE")]
-    if not any(h.ident == "date-anaphoric" for h in hits):
+    refer back to. A month without a year is of its section's year, else of the year named
+    last ('in November', after 'in July 2023'); 'last July' is of the publication's. Empty
+    when nothing refers back."""
+    hits = [(s, h) for s in sents for h in s.of("DATE", "RELDATE")]
+    if not any(h.ident == "date-anaphoric" for _, h in hits):
         return []
     anchors: list[tuple[int, ParsedDate]] = []
-    for hit in hits:
+    for sentence, hit in hits:
         if hit.ident == "date-anaphoric":
             continue
+        year = years.get(sentence.start_char)
         if hit.kind == "RELDATE" or hit.text.lower().startswith(("last ", "this ", "next ")):
             parsed = parse_date(hit.text, relative=True, published=published)
+        elif year is not None:
+            parsed = absolute_date(hit.text) or month_in_year(hit.text, year)
         else:
             parsed = absolute_date(hit.text) or _in_year_named(hit.text, anchors)
         if parsed is not None and parsed.value is not None:
@@ -248,8 +272,9 @@ def _claim(
     sentence: Sentence,
     draft: Draft,
     anchors: Sequence[tuple[int, ParsedDate]] = (),
+    section_year: int | None = None,
 ) -> Claim | None:
-    value, precision, relative = _normalise(article, sentence, draft, anchors)
+    value, precision, relative = _normalise(article, sentence, draft, anchors, section_year)
     if value is None and not relative:
         return None
     mention = draft.model.text if draft.model else None
@@ -305,6 +330,7 @@ def _normalise(
     sentence: Sentence,
     draft: Draft,
     anchors: Sequence[tuple[int, ParsedDate]] = (),
+    section_year: int | None = None,
 ) -> tuple[Any, Precision | None, bool]:
     attribute = draft.attribute
     hit = draft.value_hit
@@ -314,6 +340,11 @@ def _normalise(
         if hit.ident == "date-anaphoric":  # "that July": of the date named before it
             before = [parsed for at, parsed in anchors if at < hit.start_char]
             parsed = anaphoric_date(hit.text, before[-1] if before else None)
+        elif hit.kind == "DATE" and section_year is not None and absolute_date(hit.text) is None:
+            # under '## 2023', 'February 24' is of 2023, not of the publication's year
+            parsed = month_in_year(hit.text, section_year) or parse_date(
+                hit.text, relative=False, published=article.published, ahead=draft.hedged
+            )
         else:
             parsed = parse_date(
                 hit.text,

@@ -576,8 +576,8 @@ ENUMERATOR = re.compile(r"\d{1,3}[/.)]?")
 
 
 def _dated_entry(sentence: Sentence, value: Hit) -> bool:
-    """A list item or heading that opens with a date and a dash, then a model name: the
-    date is when that model came out."""
+    """A list item or heading that opens with a date and a dash (or a bold lead-in of just
+    the date), then a model name or its maker: the date is when that model came out."""
     words = [i for i, t in enumerate(sentence.tokens) if t.strip() and t not in ("*", "**", "#")]
     if words and ENUMERATOR.fullmatch(sentence.tokens[words[0]]):
         words = words[1:]  # "4/ June 27, 2024: Gemma 2", "3. May 2024 - ..."
@@ -587,9 +587,25 @@ def _dated_entry(sentence: Sentence, value: Hit) -> bool:
     if not words or words[0] > at or any(i < at for i in words if sentence.tokens[i] not in "-+"):
         return False
     after = [i for i in words if i >= value.end - sentence.start]
-    if len(after) < 2 or sentence.tokens[after[0]] not in DASHES:
+    if len(after) < 2 or sentence.tokens[after[0]] not in DASHES | {"."}:
         return False
-    return any(m.start - sentence.start == after[1] for m in sentence.of("MODEL"))
+    if sentence.tokens[after[0]] == "." and not _bold_lead_in(sentence, value):
+        return False  # "- **July 18.** Llama 2 ...", not "- May. Then ..."
+    first = sentence.start + after[1]
+    models = sentence.of("MODEL")
+    if any(m.start == first for m in models):
+        return True
+    if any(h.start == first for h in sentence.of("ORG")):  # "**February 24.** Meta puts out"
+        return any(0 < m.start - first <= 4 for m in models)
+    return False
+
+
+def _bold_lead_in(sentence: Sentence, value: Hit) -> bool:
+    """Is the value inside a bold lead-in ('**July 18.**')?"""
+    at, end = value.start - sentence.start, value.end - sentence.start
+    before = "".join(t for t in sentence.tokens[:at] if t.strip() and t not in "-+")
+    after = "".join(t for t in sentence.tokens[end : end + 3] if t.strip())
+    return before.endswith("**") and after.startswith(".**")
 
 
 def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:

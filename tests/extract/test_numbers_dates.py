@@ -148,3 +148,21 @@ def test_release_dates_told_as_a_story_take_the_year_told_before(kit, make_artic
         ("falcon-180b", "2023-09"),
         ("yi-34b", "2023-11"),  # the November after July 2023
     } <= got
+
+
+def test_a_timeline_entry_under_a_year_heading_is_a_release_of_that_year(kit, make_article):
+    text = (
+        "# Five years of open models\n\n## 2023\n\n"
+        "- **February 24.** Meta puts out the original LLaMA under a research licence.\n"
+        "- **July 18.** Llama 2, trained on 2 trillion tokens.\n\n"
+        "## 2024\n\n"
+        "- **April 18.** Llama 3, trained on over 15 trillion tokens.\n"
+    )
+    got = {
+        (c.model_id, c.value, c.qualifiers.relative_date)
+        for c in kit.extractor.extract(make_article(text, published=dt.date(2025, 12, 1)))
+        if c.attribute.value == "release_date"
+    }
+    assert ("llama-2", "2023-07-18", False) in got
+    assert ("llama-3", "2024-04-18", False) in got
+    assert any(model == "llama-1" and value == "2023-02-24" for model, value, _ in got)
