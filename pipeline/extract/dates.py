@@ -165,9 +165,16 @@ def _ahead(value: dt.date, precision: Precision, published: dt.date) -> dt.date:
 _ANAPHORIC = re.compile(r"^(?:that|the same)\s+(\w+)$", re.I)
 
 
+_OFFSET = re.compile(r"^(\w+)\s+(day|week|month)s?\s+(later|earlier)$", re.I)
+_DAYS = {"day": 1, "week": 7}
+
+
 def anaphoric_date(text: str, anchor: ParsedDate | None) -> ParsedDate | None:
-    """'that July', 'the same month', 'that year': the month or year of the date the text
-    named last (the anchor); unresolved without one. None for other shapes."""
+    """'that July', 'the same month', 'that year', 'ten days later': the month or year of
+    the date the text named last (the anchor), or that date moved; unresolved without one.
+    None for other shapes, and for days counted from a date without a day."""
+    if offset := _OFFSET.match(text.strip()):
+        return _moved(anchor, offset.group(1), offset.group(2).lower(), offset.group(3))
     match = _ANAPHORIC.match(text.strip())
     if not match:
         return None
@@ -214,3 +221,30 @@ def month_in_year(text: str, year: int) -> ParsedDate | None:
         return ParsedDate(dt.date(year, month, 1), Precision.month, relative=False)
     except ValueError:
         return None
+
+
+def _moved(anchor: ParsedDate | None, count: str, unit: str, way: str) -> ParsedDate | None:
+    n = 1 if count.lower() in ("a", "an", "one") else _small_number(count)
+    if n is None:
+        return None
+    if anchor is None or anchor.value is None:
+        return ParsedDate(None, Precision.day if unit in _DAYS else Precision.month, True)
+    sign = -1 if way.lower() == "earlier" else 1
+    if unit in _DAYS:
+        if anchor.precision is not Precision.day:
+            return None  # "ten days later" than "March": which day?
+        moved = anchor.value + dt.timedelta(days=sign * n * _DAYS[unit])
+        return ParsedDate(moved, Precision.day, relative=False)
+    if anchor.precision is Precision.year:
+        return None
+    months = anchor.value.year * 12 + anchor.value.month - 1 + sign * n
+    return ParsedDate(dt.date(months // 12, months % 12 + 1, 1), Precision.month, False)
+
+
+_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve").split()
+
+
+def _small_number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _SMALL.index(word.lower()) if word.lower() in _SMALL else None

@@ -110,6 +110,9 @@ def test_a_hedged_year_less_date_looks_ahead():
         ("that month", ("2023-03", Precision.month)),
         ("that year", ("2023", Precision.year)),
         ("the same week", None),  # not a shape this reads
+        ("Ten days later", ("2023-03-24", Precision.day)),
+        ("a day earlier", ("2023-03-13", Precision.day)),
+        ("two months later", ("2023-05", Precision.month)),
     ],
 )
 def test_a_date_given_by_the_date_named_before(text, expected):
@@ -166,3 +169,8 @@ def test_a_timeline_entry_under_a_year_heading_is_a_release_of_that_year(kit, ma
     assert ("llama-2", "2023-07-18", False) in got
     assert ("llama-3", "2024-04-18", False) in got
     assert any(model == "llama-1" and value == "2023-02-24" for model, value, _ in got)
+
+
+def test_days_counted_from_a_month_say_no_day():
+    anchor = ParsedDate(dt.date(2024, 3, 1), Precision.month, relative=False)
+    assert anaphoric_date("ten days later", anchor) is None
