@@ -241,7 +241,8 @@ def _moved(anchor: ParsedDate | None, count: str, unit: str, way: str) -> Parsed
     return ParsedDate(dt.date(months // 12, months % 12 + 1, 1), Precision.month, False)
 
 
-_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve").split()
+_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_SMALL += ["eleven", "twelve"]
 
 
 def _small_number(word: str) -> int | None:
