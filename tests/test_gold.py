@@ -33,12 +33,12 @@ HOLDOUT12 = FIXTURES / "holdout12" / "gold"
 # A set written but not yet measured goes here: keep it unseen (no eval, no rules) until a
 # session measures it, or its first score stops meaning anything. Only its form and verdicts
 # are checked.
-UNMEASURED: list[Path] = []
+UNMEASURED: list[Path] = [FIXTURES / "holdout13" / "gold", FIXTURES / "holdout14" / "gold"]
 HELD_OUT = [
     *(HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8),
     *(HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12),
 ]
-SET_NAMES = ["gold", *(f"holdout{n}" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12))]
+SET_NAMES = ["gold", *(f"holdout{n}" for n in ("", *range(2, 15)))]
 DOCS = load_gold(GOLD)
 ALL_DOCS = DOCS + [pair for gold in [*HELD_OUT, *UNMEASURED] for pair in load_gold(gold)]
 
