@@ -169,11 +169,10 @@ def with_defined_terms(sents: list[Sentence]) -> list[Sentence]:
                 text=model.text,
             )
             for start, end, model in spans
+            if not _quoted(sentence, start)  # the definition itself names nothing
         ]
-        kept = tuple(
-            h
-            for h in sentence.hits
-            if h.kind != "MODEL" or not any(s < h.end and h.start < e for s, e, _ in spans)
+        kept = tuple(  # other names there, and words of the term ("Vision" of "Vision Module")
+            h for h in sentence.hits if not any(s < h.end and h.start < e for s, e, _ in spans)
         )
         result.append(with_hits(dataclasses.replace(sentence, hits=kept), added))
     return result
@@ -219,13 +218,17 @@ def _definitions(sentence: Sentence) -> Iterator[tuple[tuple[str, ...], Hit]]:
 def _term_spans(
     sentence: Sentence, terms: dict[tuple[str, ...], Hit]
 ) -> list[tuple[int, int, Hit]]:
+    """Where the sentence uses a term, its definition ('"Vision Module" means') included."""
     tokens = sentence.tokens
     spans = []
     for i, token in enumerate(tokens):
         for term, model in terms.items():
             if token != term[0] or tuple(tokens[i : i + len(term)]) != term:
                 continue
-            if i and tokens[i - 1] in QUOTES:
-                continue  # the definition itself
             spans.append((sentence.start + i, sentence.start + i + len(term), model))
     return spans
+
+
+def _quoted(sentence: Sentence, start: int) -> bool:
+    at = start - sentence.start
+    return at > 0 and sentence.tokens[at - 1] in QUOTES

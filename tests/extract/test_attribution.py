@@ -1223,3 +1223,15 @@ def test_a_defined_term_names_its_model_wherever_it_is_used(kit, make_article):
     assert ("llama-3.1-70b", "context_length", 128_000) in got
     assert ("mistral-large-2", "license", "mistral-mrl") in got
     assert not any(model is None for model, _, _ in got)
+
+
+def test_words_of_a_defined_term_are_not_claims(kit, make_article):
+    text = (
+        '1.4 "Vision Module" means Llama 3.2 11B Vision Instruct, developed by Meta.\n\n'
+        "5.2 The Vision Module comprises eleven billion parameters.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert got == {
+        ("llama-3.2-11b-vision", "developer", "meta"),
+        ("llama-3.2-11b-vision", "parameters", 11_000_000_000),
+    }
