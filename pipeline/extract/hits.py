@@ -245,7 +245,22 @@ def sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
                 hits=hits,
                 label=label,
                 colon=colon,
-                heading=said.lstrip().startswith("#"),
+                heading=is_heading(said),
             )
         )
     return result
+
+
+_CAPS_HEADING = re.compile(r"^[A-Z0-9][A-Z0-9 &:,'’/+()-]{3,60}$")
+
+
+def is_heading(text: str) -> bool:
+    """A Markdown heading, or a short line in capitals as plain-text exports set them
+    ('WHY MoE AT ALL' is not: a name keeps its lower case; 'MIXTURE-OF-EXPERTS IN
+    PRODUCTION' is)."""
+    stripped = text.strip()
+    if stripped.startswith("#"):
+        return True
+    return (
+        "\n" not in stripped and len(stripped.split()) >= 2 and bool(_CAPS_HEADING.match(stripped))
+    )

@@ -1235,3 +1235,25 @@ def test_words_of_a_defined_term_are_not_claims(kit, make_article):
         ("llama-3.2-11b-vision", "developer", "meta"),
         ("llama-3.2-11b-vision", "parameters", 11_000_000_000),
     }
+
+
+def test_a_line_in_capitals_is_a_heading_and_claims_only_what_it_names(kit, make_article):
+    text = (
+        "MIXTURE-OF-EXPERTS IN PRODUCTION\n\n"
+        "Llama 4 Maverick has 400B parameters.\n\n"
+        "| model | total | context |\n|---|---|---|\n| DBRX | 132B | 32K |\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-4-maverick", "architecture", (("type", "moe"),)) not in got
+    assert ("dbrx", "parameters", 132_000_000_000) in got
+    assert ("dbrx", "context_length", 32_000) in got
+
+
+def test_is_heading():
+    from pipeline.extract.hits import is_heading
+
+    assert is_heading("## Llama 3")
+    assert is_heading("MIXTURE-OF-EXPERTS IN PRODUCTION")
+    assert not is_heading("WHY MoE AT ALL")
+    assert not is_heading("GPT-4")  # one word: a name, not a heading
+    assert not is_heading("Llama 3 is out.")
