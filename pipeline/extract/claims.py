@@ -495,7 +495,33 @@ def _unitless_count(sentence: Sentence, value: Hit) -> tuple[str, str] | None:
     if not value.text.rstrip("+").endswith(("K", "k", "M")) and "million" not in value.text:
         return None
     near = [h for h in sentence.cue("context") if -1 <= value.start - h.end <= 3]
-    return ("context_length", "") if near else None
+    return ("context_length", "") if near or _window_said_of(sentence, value) else None
+
+
+WINDOW_VERBS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "does", "do", "takes", "take", "offers",
+     "offer", "gets", "supports", "support", "handles", "reaches"}
+)  # fmt: skip
+WINDOW_FILLERS = frozenset({"only", "just", "a", "mere", "up", "to", "about", "roughly", "now"})
+WINDOW_AFTER = frozenset({"", ".", ",", ";", ":", ")", "and", "as", "but", "while", "in", "of"})
+
+
+def _window_said_of(sentence: Sentence, value: Hit) -> bool:
+    """'Phi-4-mini has 128K', 'Qwen3-0.6B and Qwen3-1.7B are 32K', 'Scout does 10M': a
+    thousands or millions count said of a model with nothing after it is its window."""
+    at, end = value.start - sentence.start, value.end - sentence.start
+    after = next((t.lower() for t in sentence.tokens[end:] if t.strip()), "")
+    if after not in WINDOW_AFTER:
+        return False  # "has 128K downloads"
+    words = [i for i in range(at) if sentence.tokens[i].strip()]
+    while words and sentence.tokens[words[-1]].lower() in WINDOW_FILLERS:
+        words.pop()
+    if not words or sentence.tokens[words[-1]].lower() not in WINDOW_VERBS:
+        return False
+    verb = sentence.start + words[-1]
+    return any(m.end == verb for m in subjects(sentence)) or (
+        len(words) >= 2 and sentence.tokens[words[-2]].lower() == "it"
+    )
 
 
 def _labelled_count(label: str, value: Hit) -> tuple[str, str] | None:

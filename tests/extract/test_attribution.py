@@ -1257,3 +1257,13 @@ def test_is_heading():
     assert not is_heading("WHY MoE AT ALL")
     assert not is_heading("GPT-4")  # one word: a name, not a heading
     assert not is_heading("Llama 3 is out.")
+
+
+def test_a_thousands_count_said_of_a_model_is_its_window(kit, make_article):
+    got = claims(kit, make_article, "Qwen3-0.6B and Qwen3-1.7B are 32K. Phi-4-mini has 128K.")
+    assert got == {
+        ("qwen3-0.6b", "context_length", 32_000),
+        ("qwen3-1.7b", "context_length", 32_000),
+        ("phi-4-mini", "context_length", 128_000),
+    }
+    assert claims(kit, make_article, "Phi-4 has 128K downloads.") == set()
