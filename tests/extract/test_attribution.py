@@ -1267,3 +1267,15 @@ def test_a_thousands_count_said_of_a_model_is_its_window(kit, make_article):
         ("phi-4-mini", "context_length", 128_000),
     }
     assert claims(kit, make_article, "Phi-4 has 128K downloads.") == set()
+
+
+def test_sizes_given_as_a_range_after_the_noun(kit, make_article):
+    for text in (
+        "Qwen2.5 comes in sizes from 0.5B to 72B.",
+        "Qwen2.5 comes in sizes ranging from 0.5B to 72B.",
+    ):
+        got = claims(kit, make_article, text)
+        assert got == {
+            ("qwen2.5", "parameters", 500_000_000),
+            ("qwen2.5", "parameters", 72_000_000_000),
+        }
