@@ -111,7 +111,11 @@ def _label_index() -> dict[str, str]:
 def label_of(text: str) -> str | None:
     """The attribute a label names ('Context Length' -> 'context_length'), 'subject', or None."""
     key = re.sub(r"\s*\(.*?\)\s*", " ", text).strip(" *_:\t").lower()
-    return _label_index().get(re.sub(r"\s+", " ", key))
+    key = re.sub(r"\s+", " ", key)
+    index = _label_index()
+    if key not in index and "_" in key:  # a config file's key: 'context_length', 'total_params'
+        key = key.replace("_", " ")
+    return index.get(key)
 
 
 def key_value_label(text: str) -> tuple[str, int] | None:

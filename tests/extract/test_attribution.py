@@ -1279,3 +1279,16 @@ def test_sizes_given_as_a_range_after_the_noun(kit, make_article):
             ("qwen2.5", "parameters", 500_000_000),
             ("qwen2.5", "parameters", 72_000_000_000),
         }
+
+
+def test_a_config_file_with_snake_case_keys(kit, make_article):
+    text = (
+        "The manifest, as published:\n\n```yaml\nname: Kimi-K2-Instruct\n"
+        "total_params: 1.04T\nactivated_params: 32B\ncontext_length: 131072\n```\n"
+    )
+    got = claims(kit, make_article, text)
+    assert {
+        ("kimi-k2", "parameters", 1_040_000_000_000),
+        ("kimi-k2", "active_parameters", 32_000_000_000),
+        ("kimi-k2", "context_length", 131_072),
+    } <= got
