@@ -376,12 +376,9 @@ def _after_size_noun(sentence: Sentence, value: Hit) -> bool:
     first = next((g[0] for g in count_groups(sentence) if value in g), value)
     at = first.start - sentence.start
     if at >= 2 and sentence.tokens[at - 1].lower() == "from":  # "in sizes from 0.5B to 72B"
-        words = [t.lower() for t in sentence.tokens[max(at - 3, 0) : at - 1] if t.strip()]
-        words = words[:-1] if words[-1:] == ["ranging"] else words
-        noun = sentence.start + at - 1 - (1 if sentence.tokens[at - 2].lower() == "ranging" else 0)
-        return bool(words) and any(
-            h.ident == "size_noun" and h.end == noun for h in sentence.hits
-        )
+        ranging = sentence.tokens[at - 2].lower() == "ranging"  # "sizes ranging from ..."
+        noun_end = sentence.start + at - (2 if ranging else 1)
+        return any(h.ident == "size_noun" and h.end == noun_end for h in sentence.hits)
     if at < 2 or sentence.tokens[at - 1] not in (",", ":", "(", "—", "-"):
         return False
     colon = first.start - 1  # "Four sizes this time: 1B, 4B, 12B, 27B"
