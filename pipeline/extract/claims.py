@@ -434,7 +434,8 @@ def _sized_design(sentence: Sentence, value: Hit) -> bool:
 
 
 ACTIVE_VERBS = frozenset({"activates", "activate", "activating", "activated", "through"})
-ACTIVE_WORDS = frozenset({"active", "activated"})
+ACTIVE_WORDS = frozenset({"active", "activated", "working", "fire", "fires"})
+PER_TOKEN = (("per", "token"), ("for", "each", "token"), ("for", "every", "token"))
 ACTIVE_GAP = frozenset(
     {
         "of",
@@ -458,13 +459,18 @@ ACTIVE_GAP = frozenset(
 
 def _active_phrase(sentence: Sentence, value: Hit) -> bool:
     """'activates 22 billion', '37 billion of them are activated', 'routes each token
-    through 22B of them': the count is of active parameters."""
+    through 22B of them', '13 billion (parameters) per token', 'only 17B fire': the count is
+    of active parameters."""
     at, end = value.start - sentence.start, value.end - sentence.start
     words = [t.lower() for t in sentence.tokens]
     if at >= 2 and words[at - 1] in ("about", "only", "just", "roughly", "around", "some"):
         at -= 1  # "activates about 37 billion", "activates only 3B"
     if at >= 1 and words[at - 1] in ACTIVE_VERBS:
         return words[at - 1] != "through" or "of" in words[end : end + 1]
+    following = tuple(w for w in words[end : end + 6] if w.strip() and w != "parameters")
+    of_total = "of" in words[max(at - 2, 0) : at]  # "activates 22B of its 235B ... per token"
+    if not of_total and any(following[: len(p)] == p for p in PER_TOKEN):
+        return True  # "computes with roughly 13 billion per token"
     for word in words[end : end + 5]:
         if word in ACTIVE_WORDS:
             return True

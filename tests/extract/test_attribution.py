@@ -1292,3 +1292,20 @@ def test_a_config_file_with_snake_case_keys(kit, make_article):
         ("kimi-k2", "active_parameters", 32_000_000_000),
         ("kimi-k2", "context_length", 131_072),
     } <= got
+
+
+def test_a_count_per_token_or_firing_is_the_active_count(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Mixtral 8x7B stores 47B parameters but computes with roughly 13 billion per token.",
+    )
+    assert ("mixtral-8x7b", "active_parameters", 13_000_000_000) in got
+    got = claims(kit, make_article, "Maverick: all 400B resident, only 17B fire per token.")
+    assert ("llama-4-maverick", "active_parameters", 17_000_000_000) in got
+    got = claims(
+        kit,
+        make_article,
+        "Qwen3-235B-A22B activates 22 billion of its 235 billion parameters for each token.",
+    )
+    assert ("qwen3-235b-a22b", "active_parameters", 235_000_000_000) not in got
