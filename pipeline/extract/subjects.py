@@ -322,7 +322,7 @@ def resolve_rank_references(
             (m for m in sentence.of("MODEL") if m.start == sentence.start + noun_at), None
         )
         family = named or fallback
-        if (family is None or not sizes.get(family.ident)) and abs(rank) == 1:
+        if named is None and (family is None or not sizes.get(family.ident)) and abs(rank) == 1:
             family = main  # "the larger model" of the pair the piece is about
         if named is not None:
             noun_at = named.end - sentence.start

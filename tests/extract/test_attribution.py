@@ -1309,3 +1309,15 @@ def test_a_count_per_token_or_firing_is_the_active_count(kit, make_article):
         "Qwen3-235B-A22B activates 22 billion of its 235 billion parameters for each token.",
     )
     assert ("qwen3-235b-a22b", "active_parameters", 235_000_000_000) not in got
+
+
+def test_a_rank_word_before_an_unregistered_name_is_no_reference(kit, make_article):
+    """Found by `make bench`: 'the smaller Corvid-2 model' fell back to the main pair and
+    then looked up the sizes of a model without an id (KeyError)."""
+    text = (
+        "OpenAI released gpt-oss-120b and gpt-oss-20b. "
+        "The smaller Corvid-2 model has 7B parameters."
+    )
+    got = claims(kit, make_article, text)
+    assert (None, "parameters", 7_000_000_000) in got
+    assert ("gpt-oss-20b", "parameters", 7_000_000_000) not in got
