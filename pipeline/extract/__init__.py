@@ -370,8 +370,13 @@ def _architecture(sentence: Sentence, draft: Draft) -> dict[str, Any]:
     value: dict[str, Any] = {"type": draft.facet}
     if draft.facet != "moe":
         return value
-    offset = draft.value_hit.start_char - sentence.start_char
-    value.update(moe_details(sentence.text[max(offset, 0) :]))
+    # from the value on, or from the model named before it: "the larger model routes each
+    # token to four of its 128 experts" (not from another model's numbers earlier on)
+    named = [
+        m.end_char for m in sentence.of("MODEL") if 0 <= m.end_char <= draft.value_hit.start_char
+    ]
+    start = min(named[-1], draft.value_hit.start_char) if named else draft.value_hit.start_char
+    value.update(moe_details(sentence.text[max(start - sentence.start_char, 0) :]))
     names = sentence.of("MODEL")
     for hit in sentence.of("MOESHAPE"):
         if any(m.start <= hit.start and hit.end <= m.end for m in names):

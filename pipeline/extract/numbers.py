@@ -138,9 +138,19 @@ _PER_TOKEN = [
     ),
     re.compile(rf"\b(?:routes|sends)\s+(?:each|every)\s+token\s+(?:to|through)\s+{_NUM}\b", re.I),
     re.compile(rf"\bselects\s+{_NUM}\s+of\s+them\b", re.I),
+    re.compile(rf"\b{_NUM}\s+of\s+(?:its|their|the)\s+\d+\s+{_KIND}experts\b", re.I),
     re.compile(rf"\btop[- ]{_NUM}\b", re.I),
     re.compile(rf"\b{_NUM}\s+active\b", re.I),
 ]
+
+
+def _trailing_number(text: str) -> int | None:
+    """The number the words end with: 'hold three hundred eighty-four' -> 384."""
+    words = text.split()
+    for i in range(len(words)):
+        if (found := _number(" ".join(words[i:]))) is not None:
+            return found
+    return None
 
 
 def _number(text: str) -> int | None:
@@ -154,14 +164,14 @@ def moe_details(text: str) -> dict[str, int]:
     """'128 experts, 8 active per token' -> {'experts': 128, 'experts_per_token': 8}."""
     details: dict[str, int] = {}
     for match in _EXPERTS.finditer(text):
-        experts = _number(match.group(1)) or _number(match.group(1).split()[-1])
+        experts = _trailing_number(match.group(1))
         after = text[match.end() : match.end() + 12].lower().lstrip()
         if experts and experts > 1 and not after.startswith(("per token", "active", "are active")):
             details["experts"] = experts
             break
     for pattern in _PER_TOKEN:
         for found in pattern.finditer(text):
-            if active := _number(found.group(1)) or _number(found.group(1).split()[-1]):
+            if active := _trailing_number(found.group(1)):
                 details["experts_per_token"] = active
                 return details
     return details

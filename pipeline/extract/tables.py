@@ -15,6 +15,7 @@ from typing import Any
 
 from pipeline.extract.claims import Draft, _bound_before, _hedged
 from pipeline.extract.hits import Hit, Sentence, label_of
+from pipeline.extract.numbers import moe_details
 
 SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 EMPTY = re.compile(r"^\W*$|not disclosed|n/?a|unknown|undisclosed", re.I)
@@ -240,14 +241,13 @@ def _architecture_draft(cell: Cell, attribute: str, model: Hit, text: str) -> Dr
         value["type"] = "moe"
     elif "dense" in lowered:
         value["type"] = "dense"
-    experts = re.search(r"(\d+)\s*(?:routed\s+)?experts", lowered) or re.fullmatch(
-        r"(\d+)", lowered
-    )
-    active = re.search(r"(\d+)\s*(?:active|activated)", lowered)
-    if experts:
-        value.update(type="moe", experts=int(experts.group(1)))
-    if active:
-        value["experts_per_token"] = int(active.group(1))
+    details = moe_details(words)
+    if bare := re.fullmatch(r"(\d+)", lowered):
+        details.setdefault("experts", int(bare.group(1)))
+    if details.get("experts"):
+        value.update(type="moe", **details)
+    elif "experts_per_token" in details:
+        value["experts_per_token"] = details["experts_per_token"]
     if not value:
         return None
     hit = Hit("CELL", "architecture", -1, -1, cell.start, cell.end, words)

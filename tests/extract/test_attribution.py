@@ -1321,3 +1321,25 @@ def test_a_rank_word_before_an_unregistered_name_is_no_reference(kit, make_artic
     got = claims(kit, make_article, text)
     assert (None, "parameters", 7_000_000_000) in got
     assert ("gpt-oss-20b", "parameters", 7_000_000_000) not in got
+
+
+def test_experts_per_token_said_before_the_expert_count(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Unlike gpt-oss-20b, gpt-oss-120b routes each token to four of its 128 experts.",
+    )
+    assert (
+        "gpt-oss-120b",
+        "architecture",
+        (("experts", 128), ("experts_per_token", 4), ("type", "moe")),
+    ) in got
+    table = (
+        "| Model | Design |\n|---|---|\n| DeepSeek-V3 | MoE, 256 routed experts, 8 per token |\n"
+    )
+    got = claims(kit, make_article, table)
+    assert (
+        "deepseek-v3",
+        "architecture",
+        (("experts", 256), ("experts_per_token", 8), ("type", "moe")),
+    ) in got
