@@ -86,6 +86,8 @@ def parse_count_text(text: str) -> int | None:
         return int(number * scale)
     if words in (["a"], ["an"]) and scale > 1:  # "a trillion parameters"
         return scale
+    if words == ["half", "a"] and scale > 1:  # "half a billion parameters"
+        return scale // 2
     number = word_number(words)
     return int(number * scale) if number is not None else None
 

@@ -27,6 +27,8 @@ from pipeline.units import human_count, parse_count
         ("15 T", 15_000_000_000_000),
         ("twenty-five billion", 25_000_000_000),
         ("3.8B", 3_800_000_000),
+        ("half a billion", 500_000_000),
+        ("a hundred and nine billion", 109_000_000_000),
     ],
 )
 def test_counts(text: str, value: int):
