@@ -585,8 +585,8 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
     if sentence.label and sentence.colon is not None:
         return None
     cues = [h for h in sentence.hits if h.ident in ("release", "cutoff") or _released(h)]
-    if _dated_entry(sentence, value):
-        return "release_date"  # "- **Sept 27, 2023 – Mistral 7B.** ...": a timeline entry
+    if _dated_entry(sentence, value) or _bracketed_after_name(sentence, value):
+        return "release_date"  # "- **Sept 27, 2023 – Mistral 7B.** ...", "DeepSeek-V3 (Dec 2024)"
     if not cues:  # "Its training data stops at October 2023": data up to a date
         training = [h for h in sentence.cue("training") if 0 <= value.start - h.end <= 4]
         return "knowledge_cutoff" if training else None
@@ -610,6 +610,15 @@ def _released(hit: Hit) -> bool:
 
 DASHES = frozenset({"–", "—", "-", ":", "|"})
 ENUMERATOR = re.compile(r"\d{1,3}[/.)]?")
+
+
+def _bracketed_after_name(sentence: Sentence, value: Hit) -> bool:
+    """'DeepSeek-V3 (December 2024)': a date alone in brackets right after a model's name
+    is when it came out."""
+    at, end = value.start - sentence.start, value.end - sentence.start
+    if sentence.tokens[at - 1 : at] != ("(",) or sentence.tokens[end : end + 1] != (")",):
+        return False
+    return any(m.end == value.start - 1 for m in sentence.of("MODEL"))
 
 
 def _dated_entry(sentence: Sentence, value: Hit) -> bool:

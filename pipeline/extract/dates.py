@@ -119,6 +119,12 @@ def _parser(base: dt.date | None) -> DateDataParser:
     return DateDataParser(languages=["en"], settings=settings)
 
 
+_LEAD_WORDS = re.compile(
+    r"^(?i:(?:on|in|during|since|late|early|until|by|last)\s+|mid-?\s*"
+    r"|(?:end|beginning|start|middle)\s+(?:of\s+)?)(?=[A-Z0-9])"
+)
+
+
 def parse_date(
     text: str, *, relative: bool, published: dt.date | None, ahead: bool = False
 ) -> ParsedDate | None:
@@ -126,9 +132,7 @@ def parse_date(
     resolves to the latest one before publication, or with ``ahead`` (a hedged, future
     statement: "expected in April") to the next one."""
     cleaned = _ORDINAL.sub(r"\1", text.replace(" of ", " ")).strip()
-    cleaned = re.sub(
-        r"^(?i:on|in|during|since|late|early|mid-?|until|by|last)\s+(?=[A-Z0-9])", "", cleaned
-    )
+    cleaned = re.sub(_LEAD_WORDS, "", cleaned)
     if (month_year := _month_of_year(cleaned, published)) is not None:
         return month_year
     yearless = not relative and not _YEAR.search(cleaned)

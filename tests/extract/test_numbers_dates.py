@@ -176,3 +176,16 @@ def test_a_timeline_entry_under_a_year_heading_is_a_release_of_that_year(kit, ma
 def test_days_counted_from_a_month_say_no_day():
     anchor = ParsedDate(dt.date(2024, 3, 1), Precision.month, relative=False)
     assert anaphoric_date("ten days later", anchor) is None
+
+
+def test_months_with_mid_end_and_a_date_in_brackets_after_a_name(kit, make_article):
+    text = (
+        "OpenAI released GPT-4.1 in mid-April. Qwen3 arrived at the end of March. "
+        "We also tried DeepSeek-V3 (December 2024)."
+    )
+    got = {
+        (c.model_id, c.value)
+        for c in kit.extractor.extract(make_article(text, published=dt.date(2025, 6, 1)))
+        if c.attribute.value == "release_date"
+    }
+    assert got == {("gpt-4.1", "2025-04"), ("qwen3", "2025-03"), ("deepseek-v3", "2024-12")}
