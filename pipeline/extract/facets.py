@@ -54,6 +54,13 @@ DEVELOPER_VERBS = frozenset(
         "launch",
         "launches",
         "refreshed",
+        "ships",
+        "ship",
+        "puts",
+        "added",
+        "adds",
+        "announces",
+        "introduces",
     }
 )
 RELATIVE_WORDS = frozenset({"which", "that", "model", "version", "release"})
@@ -353,12 +360,19 @@ def _modality_answer(sentence: Sentence) -> list[Hit]:
     return [Hit("FACET", ident, start, start + 1, -1, -1, answer[0])]
 
 
+def _other_product(sentence: Sentence, hit: Hit) -> bool:
+    """'Apache Spark', 'Apache Kafka': a one-word licence name before another name."""
+    end = hit.end - sentence.start
+    after = sentence.tokens[end : end + 1]
+    return " " not in hit.text.strip() and bool(after) and after[0][:1].isupper()
+
+
 def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
     """Named licences anywhere; descriptions ("open source", "closed") only with a licence
     cue or beside a model name: they are also said of whole fields ("open-source AI")."""
     if sentence.label not in (None, "license"):
         return
-    named = sentence.of("LICENCE")
+    named = [h for h in sentence.of("LICENCE") if not _other_product(sentence, h)]
     described = [h for h in sentence.of("FACET") if h.ident.startswith("license:")]
     if sentence.label is None and not sentence.cue("license"):
         described = [

@@ -1343,3 +1343,15 @@ def test_experts_per_token_said_before_the_expert_count(kit, make_article):
         "architecture",
         (("experts", 256), ("experts_per_token", 8), ("type", "moe")),
     ) in got
+
+
+def test_apache_alone_is_the_licence_but_not_apache_spark(kit, make_article):
+    assert claims(kit, make_article, "Codestral is Apache, like Mistral 7B.") == {
+        ("codestral", "license", "apache-2.0")
+    }
+    assert claims(kit, make_article, "Our pipeline runs on Apache Spark with Llama 3 70B.") == set()
+
+
+def test_present_tense_release_verbs_name_the_maker(kit, make_article):
+    got = claims(kit, make_article, "Databricks ships DBRX. Microsoft adds Phi-4-mini.")
+    assert {("dbrx", "developer", "databricks"), ("phi-4-mini", "developer", "microsoft")} <= got
