@@ -96,6 +96,12 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
         head = _opening_subject(sentence)
         if head is not None and head is not nearest and oblique(sentence, nearest):
             return head  # "A and B were distilled from larger Llama 3.1 models, and were ..."
+        if (
+            head is not None
+            and head is not nearest
+            and _in_apposition(sentence, head, nearest, value)
+        ):
+            return head  # "Behemoth, the Llama 4 teacher model, is rumoured to have 2T"
         return nearest
     after = [m for m in subjects(sentence) if m.start >= value.end]
     if after and not _compared_after(sentence, value, after[0]):
@@ -108,6 +114,18 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
             return fallback  # "The default version has a 4K window, and a 128K variant, X, ..."
         return after[0]
     return fallback
+
+
+def _in_apposition(sentence: Sentence, head: Hit, mention: Hit, value: Hit) -> bool:
+    """Is the mention inside a description set off by commas right after the head ('Behemoth,
+    the Llama 4 teacher model, is ...'), closed before the value?"""
+    base = sentence.start
+    opening = [t.lower() for t in sentence.tokens[head.end - base : mention.start - base]]
+    words = [t for t in opening if t.strip()]
+    if not words or words[0] != "," or len(words) > 3 or words[-1] not in ("the", "a", "an", "its"):
+        return False
+    closing = sentence.tokens[mention.end - base : value.start - base]
+    return "," in closing
 
 
 REFERRING_OPENERS = (

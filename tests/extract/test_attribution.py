@@ -1355,3 +1355,14 @@ def test_apache_alone_is_the_licence_but_not_apache_spark(kit, make_article):
 def test_present_tense_release_verbs_name_the_maker(kit, make_article):
     got = claims(kit, make_article, "Databricks ships DBRX. Microsoft adds Phi-4-mini.")
     assert {("dbrx", "developer", "databricks"), ("phi-4-mini", "developer", "microsoft")} <= got
+
+
+def test_a_model_named_inside_a_description_set_off_by_commas_is_not_the_subject(
+    kit, make_article
+):
+    got = claims(
+        kit,
+        make_article,
+        "Behemoth, the Llama 4 teacher model, is rumoured to have about two trillion parameters.",
+    )
+    assert got == {("llama-4-behemoth", "parameters", 2_000_000_000_000)}
