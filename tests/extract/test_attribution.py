@@ -1357,9 +1357,7 @@ def test_present_tense_release_verbs_name_the_maker(kit, make_article):
     assert {("dbrx", "developer", "databricks"), ("phi-4-mini", "developer", "microsoft")} <= got
 
 
-def test_a_model_named_inside_a_description_set_off_by_commas_is_not_the_subject(
-    kit, make_article
-):
+def test_a_model_named_inside_a_description_set_off_by_commas_is_not_the_subject(kit, make_article):
     got = claims(
         kit,
         make_article,
