@@ -158,10 +158,14 @@ def _clause_break(tokens: list[str]) -> bool:
 
 def _past_the_comparison(sentence: Sentence, compared: Hit, value: Hit) -> Hit:
     """'Grok-1, which has more parameters than Falcon 180B, still tops out at 8,192 tokens':
-    once a comma closes the comparison, the value is the subject's; SKIP otherwise."""
+    once a comma closes the comparison, the value is the subject's; SKIP otherwise. A
+    description right after the compared model (', a 671B model') is of that model."""
     between = sentence.tokens[compared.end - sentence.start : value.start - sentence.start]
     if "," not in between:
         return SKIP
+    words = [t.lower() for t in between if t.strip()]
+    if words[:2] in ([",", "a"], [",", "an"]) and words.count(",") == 1:
+        return compared  # "ahead of systems such as DeepSeek-V3, a 671-billion-parameter model"
     named = [m for m in subjects(sentence) if m.end <= compared.start]
     return named[-1] if named else SKIP
 

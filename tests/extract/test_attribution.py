@@ -1364,3 +1364,15 @@ def test_a_model_named_inside_a_description_set_off_by_commas_is_not_the_subject
         "Behemoth, the Llama 4 teacher model, is rumoured to have about two trillion parameters.",
     )
     assert got == {("llama-4-behemoth", "parameters", 2_000_000_000_000)}
+
+
+def test_a_description_right_after_a_compared_model_is_of_that_model(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Gemma 3 27B placed ahead of larger systems such as DeepSeek-V3, a 671-billion-parameter"
+        " model released in January 2025.",
+    )
+    assert ("deepseek-v3", "parameters", 671_000_000_000) in got
+    assert ("deepseek-v3", "release_date", "2025-01") in got
+    assert not any(model == "gemma-3-27b" for model, _, _ in got)
