@@ -15,7 +15,7 @@ from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets, with_h
 
 CALLED = frozenset({"called", "named", "dubbed", "codenamed", "branded"})
 MODEL_NOUNS = frozenset({"model", "models", "llm", "system"})
-ASIDES = frozenset({"a", "an", "the", "which", "whose"})
+ASIDES = frozenset({"a", "an", "the", "which", "whose", "our", "their", "its"})
 # Capitalised words that open clauses or name things other than models
 NOT_NAMES = frozenset(
     {

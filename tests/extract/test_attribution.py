@@ -1376,3 +1376,13 @@ def test_a_description_right_after_a_compared_model_is_of_that_model(kit, make_a
     assert ("deepseek-v3", "parameters", 671_000_000_000) in got
     assert ("deepseek-v3", "release_date", "2025-01") in got
     assert not any(model == "gemma-3-27b" for model, _, _ in got)
+
+
+def test_a_name_introduced_as_our_own_model(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "GPT-5 answers chat. On every plan, Quill-Mini, our own 3-billion-parameter model, writes"
+        " the suggestions.",
+    )
+    assert got == {(None, "parameters", 3_000_000_000)}
