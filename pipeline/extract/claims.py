@@ -368,8 +368,8 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
         return "parameters", "total" if "total" in near else ""
     if ident == "size_noun":
         return ("parameters", "") if _parameter_scale(value) else None
-    if ident == "context" and _parameter_scale(value):  # "24B, 32K context": not shared
-        return ("parameters", "") if _size_field(sentence, value) else None
+    if ident == "context" and _parameter_scale(value) and not _window_scale(value):
+        return ("parameters", "") if _size_field(sentence, value) else None  # "24B, 32K context"
     if ident == "context":
         return "context_length", ""
     return _token_attribute(sentence, value, unit) if ident == "tokens" else None
@@ -565,6 +565,12 @@ def _labelled_count(label: str, value: Hit) -> tuple[str, str] | None:
     return None
 
 
+def _window_scale(value: Hit) -> bool:
+    """'1M', '2 million': a count a context window is given in, as much as a size."""
+    text = value.text.strip()
+    return text.endswith(("M", "million"))
+
+
 def _parameter_scale(value: Hit) -> bool:
     text = value.text.strip()
     return text.endswith(("B", "T", "b")) or any(text.endswith(s) for s in PARAMETER_SCALES)
@@ -595,9 +601,20 @@ def _token_attribute(sentence: Sentence, value: Hit, unit: Hit) -> tuple[str, st
         return None
     if not sentence.cue("training") and scale in (10**3, 10**6):
         return "context_length", ""  # "each offer 200K tokens": thousands of tokens are a window
+    if not sentence.cue("training") and scale == 1 and _window_sized(sentence, value, unit):
+        return "context_length", ""  # "Claude 3 Opus takes 200,000 tokens"
     if scale >= 10**9:
         return "training_tokens", ""  # "18T tok": trillions of tokens are training data
     return None
+
+
+def _window_sized(sentence: Sentence, value: Hit, unit: Hit) -> bool:
+    """A plain number of tokens the size of a window (1,024 to 100 million), not a rate
+    ('2,000 tokens per second')."""
+    number = parse_count_text(value.text)
+    after = [t.lower() for t in sentence.tokens[unit.end - sentence.start :] if t.strip()][:2]
+    rate = after[:1] in (["per"], ["/"], ["a"], ["each"]) or after[:2] == ["every", "second"]
+    return number is not None and 1_024 <= number <= 100_000_000 and not rate
 
 
 def date_attribute(sentence: Sentence, value: Hit) -> str | None:

@@ -1386,3 +1386,19 @@ def test_a_name_introduced_as_our_own_model(kit, make_article):
         " the suggestions.",
     )
     assert got == {(None, "parameters", 3_000_000_000)}
+
+
+def test_windows_in_millions_and_plain_numbers_of_tokens(kit, make_article):
+    got = claims(
+        kit,
+        make_article,
+        "Llama 4 Maverick has 1M ctx. Claude 3 Opus takes 200,000 tokens. Phi-4 is 14B, 16K"
+        " context.",
+    )
+    assert got == {
+        ("llama-4-maverick", "context_length", 1_000_000),
+        ("claude-3-opus", "context_length", 200_000),
+        ("phi-4", "parameters", 14_000_000_000),
+        ("phi-4", "context_length", 16_000),
+    }
+    assert claims(kit, make_article, "Llama 3 70B processes 2,000 tokens per second.") == set()
