@@ -372,7 +372,13 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
         return ("parameters", "") if _size_field(sentence, value) else None  # "24B, 32K context"
     if ident == "context":
         return "context_length", ""
+    if ident == "training" and _followed_by_tokens(sentence, unit):
+        return "training_tokens", ""  # "18 trillion training tokens"
     return _token_attribute(sentence, value, unit) if ident == "tokens" else None
+
+
+def _followed_by_tokens(sentence: Sentence, unit: Hit) -> bool:
+    return any(h.ident == "tokens" and h.start == unit.end for h in sentence.hits)
 
 
 def _inline_label(sentence: Sentence, value: Hit) -> str | None:

@@ -1402,3 +1402,8 @@ def test_windows_in_millions_and_plain_numbers_of_tokens(kit, make_article):
         ("phi-4", "context_length", 16_000),
     }
     assert claims(kit, make_article, "Llama 3 70B processes 2,000 tokens per second.") == set()
+
+
+def test_a_count_of_training_tokens_with_both_words(kit, make_article):
+    got = claims(kit, make_article, "Qwen3-235B-A22B saw 18 trillion training tokens.")
+    assert got == {("qwen3-235b-a22b", "training_tokens", 18_000_000_000_000)}
