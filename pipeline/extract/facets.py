@@ -524,7 +524,9 @@ def _kind_of_models(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:
         return False
     at, end = hit.start - sentence.start, hit.end - sentence.start
     before = [t.lower() for t in sentence.tokens[:at] if t.strip()]
-    if any(t in COPULAS | REFERRING for t in before[-6:]):
+    breaks = [i for i, t in enumerate(before) if t in ("(", ";", ":")]
+    clause = before[breaks[-1] + 1 :] if breaks else before  # "(active ... for MoE models)"
+    if any(t in COPULAS for t in clause[-8:]) or any(t in REFERRING for t in before[-2:]):
         return False  # "It is one of the few large MoE models", "Both MoE models use ..."
     covered = {i for f in sentence.of("FACET") for i in range(f.start, f.end)}
     after = [

@@ -1407,3 +1407,10 @@ def test_windows_in_millions_and_plain_numbers_of_tokens(kit, make_article):
 def test_a_count_of_training_tokens_with_both_words(kit, make_article):
     got = claims(kit, make_article, "Qwen3-235B-A22B saw 18 trillion training tokens.")
     assert got == {("qwen3-235b-a22b", "training_tokens", 18_000_000_000_000)}
+
+
+def test_a_kind_of_models_counted_in_a_sentence_naming_none(kit, make_article):
+    text = "Phi-4 is fine. The March table covers seven open-weight models that our teams run."
+    assert ("phi-4", "license", "open-weights") not in claims(kit, make_article, text)
+    text = "Grok-1 is big. It is one of the few very large mixture-of-experts models."
+    assert ("grok-1", "architecture", (("type", "moe"),)) in claims(kit, make_article, text)
