@@ -44,6 +44,8 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout10/gold
 	$(BIN)/claimwatch eval fixtures/holdout11/gold
 	$(BIN)/claimwatch eval fixtures/holdout12/gold
+	$(BIN)/claimwatch eval fixtures/holdout13/gold
+	$(BIN)/claimwatch eval fixtures/holdout14/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)
