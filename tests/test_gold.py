@@ -185,8 +185,7 @@ def test_extraction_on_the_ninth_held_out_set_stays_above_its_measured_scores(ki
 def test_extraction_on_the_tenth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
     """Measured on first contact at the start of the next session (2026-12-01), before any
     rule change (glossary, migration guide, radio script, spec-sheet table, investor notes,
-    wire flash): P 0.753,
-    R 0.554, F1 0.639, flags P 0.485 R 0.571.
+    wire flash): P 0.753, R 0.554, F1 0.639, flags P 0.485 R 0.571.
     Then used for rules (same session): P 0.839, R 0.732, F1 0.782."""
     report = evaluate(HOLDOUT10, kit)
     assert report.claims.precision >= 0.83
