@@ -128,7 +128,7 @@ def is_block_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if _BLOCK.match(line) or _ALIGNED.search(stripped):
+    if _BLOCK.match(line) or ("  " in stripped and _ALIGNED.search(stripped)):
         return True
     return len(stripped) < _SHORT and not re.search(r"[.,;!?]", stripped) and stripped[0].isupper()
 
