@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.dates import _absolute, _parser, parse_date
+from pipeline.extract.dates import _absolute, _parser, parse_date, relative_fast
 from pipeline.extract.numbers import parse_count_text, parse_moe_shape
 from pipeline.registry.index import MAX_VARIANTS, alias_key, alias_variants
 from pipeline.runner import Toolkit
@@ -336,3 +336,33 @@ def test_extraction_never_raises_and_spans_match_the_text(
         assert claim.text == text[claim.start : claim.end]
         assert claim.article_id == article.id
         assert claim.sentence in text
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.one_of(
+        st.sampled_from(["today", "yesterday", "last week", "last month", "Today", "Last week"]),
+        st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]),
+        st.sampled_from(["Sunday"]),
+        st.builds(lambda m: m, st.sampled_from(MONTHS)),
+        st.builds(
+            lambda m, d: f"{m} {d}", st.sampled_from(MONTHS), st.integers(min_value=1, max_value=28)
+        ),
+    ),
+)
+@example(dt.date(2024, 4, 16), "Tuesday")  # the same weekday: a week back
+@example(dt.date(2024, 4, 16), "April 16")  # the same day: that day
+@example(dt.date(2024, 4, 16), "April 20")  # after it: the year before
+def test_the_fast_relative_path_agrees_with_dateparser(base: dt.date, text: str):
+    """Relative and year-less shapes read without dateparser give what dateparser gives."""
+    fast = relative_fast(text, base)
+    data = _parser(base).get_date_data(text)
+    assert fast is not None and data.date_obj is not None
+    precision = {"day": Precision.day, "week": Precision.day, "month": Precision.month}[
+        data.period or "day"
+    ]
+    expected = data.date_obj.date()
+    if precision is Precision.month:
+        expected = expected.replace(day=1)
+    assert fast == (expected, precision)

@@ -139,13 +139,17 @@ def parse_date(
     if not relative and not yearless and (fast := _absolute(cleaned)) is not None:
         return ParsedDate(value=fast[0], precision=fast[1], relative=False)
     unresolved = (relative or yearless) and published is None
-    data = _parser(published).get_date_data(cleaned)
-    if data.date_obj is None:
-        return None
-    precision = _PERIODS.get(data.period or "day", Precision.year)
-    if data.period == "year":
-        precision = Precision.year
-    value = None if unresolved else data.date_obj.date()
+    if published is not None and (quick := relative_fast(cleaned, published)) is not None:
+        value: dt.date | None = quick[0]
+        precision = quick[1]
+    else:
+        data = _parser(published).get_date_data(cleaned)
+        if data.date_obj is None:
+            return None
+        precision = _PERIODS.get(data.period or "day", Precision.year)
+        if data.period == "year":
+            precision = Precision.year
+        value = None if unresolved else data.date_obj.date()
     if ahead and yearless and value is not None and published is not None:
         value = _ahead(value, precision, published)
     return ParsedDate(value=value, precision=precision, relative=relative or yearless)
@@ -253,3 +257,45 @@ def _small_number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return _SMALL.index(word.lower()) if word.lower() in _SMALL else None
+
+
+_WEEKDAYS = {
+    name: i
+    for i, name in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
+_YEARLESS_DAY = re.compile(r"^([A-Za-z]+)\.?(?:\s+(\d{1,2}))?[,.]?$")
+
+
+def relative_fast(text: str, base: dt.date) -> tuple[dt.date, Precision] | None:
+    """What dateparser (past preferred, relative to ``base``) gives for the commonest
+    relative and year-less shapes, read directly: 'today', 'yesterday', 'last week', 'last
+    month', a weekday (the latest before ``base``), 'March 4' and 'March' (the latest on or
+    before ``base``). None for anything else (dateparser reads it). Property-tested against
+    dateparser."""
+    lowered = text.strip().lower()
+    if lowered == "today":
+        return base, Precision.day
+    if lowered == "yesterday":
+        return base - dt.timedelta(days=1), Precision.day
+    if lowered == "last week":
+        return base - dt.timedelta(days=7), Precision.day
+    if lowered == "last month":
+        last = base.replace(day=1) - dt.timedelta(days=1)
+        return last.replace(day=1), Precision.month
+    if lowered in _WEEKDAYS:
+        back = (base.weekday() - _WEEKDAYS[lowered]) % 7 or 7
+        return base - dt.timedelta(days=back), Precision.day
+    match = _YEARLESS_DAY.match(text.strip())
+    month = _MONTHS.get(match.group(1).lower()) if match else None
+    if match is None or month is None:
+        return None
+    if not match.group(2):
+        year = base.year if month <= base.month else base.year - 1
+        return dt.date(year, month, 1), Precision.month
+    try:
+        day = dt.date(base.year, month, int(match.group(2)))
+        return (day if day <= base else day.replace(year=base.year - 1)), Precision.day
+    except ValueError:  # "February 30", or February 29 in another year: dateparser decides
+        return None
