@@ -375,7 +375,7 @@ def _architecture(sentence: Sentence, draft: Draft) -> dict[str, Any]:
     named = [
         m.end_char for m in sentence.of("MODEL") if 0 <= m.end_char <= draft.value_hit.start_char
     ]
-    start = min(named[-1], draft.value_hit.start_char) if named else draft.value_hit.start_char
+    start = named[-1] if named else draft.value_hit.start_char
     value.update(moe_details(sentence.text[max(start - sentence.start_char, 0) :]))
     names = sentence.of("MODEL")
     for hit in sentence.of("MOESHAPE"):

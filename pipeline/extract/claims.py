@@ -694,7 +694,7 @@ def _dated_entry(sentence: Sentence, value: Hit) -> bool:
 def _bold_lead_in(sentence: Sentence, value: Hit) -> bool:
     """Is the value inside a bold lead-in ('**July 18.**')?"""
     at, end = value.start - sentence.start, value.end - sentence.start
-    before = "".join(t for t in sentence.tokens[:at] if t.strip() and t not in "-+")
+    before = "".join(t for t in sentence.tokens[:at] if t.strip() and t not in ("-", "+"))
     after = "".join(t for t in sentence.tokens[end : end + 3] if t.strip())
     return before.endswith("**") and after.startswith(".**")
 

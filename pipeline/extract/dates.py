@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
+from pipeline.extract.numbers import word_number
 from pipeline.schema import Precision
 
 _PERIODS = {"day": Precision.day, "week": Precision.day, "month": Precision.month}
@@ -125,14 +127,18 @@ _LEAD_WORDS = re.compile(
 )
 
 
+def _clean(text: str) -> str:
+    """'on March 4th', 'the end of March', 'mid-April' -> 'March 4', 'March', 'April'."""
+    return _LEAD_WORDS.sub("", _ORDINAL.sub(r"\1", text.replace(" of ", " ")).strip())
+
+
 def parse_date(
     text: str, *, relative: bool, published: dt.date | None, ahead: bool = False
 ) -> ParsedDate | None:
     """Normalise one candidate span; None when dateparser cannot read it. A year-less date
     resolves to the latest one before publication, or with ``ahead`` (a hedged, future
     statement: "expected in April") to the next one."""
-    cleaned = _ORDINAL.sub(r"\1", text.replace(" of ", " ")).strip()
-    cleaned = re.sub(_LEAD_WORDS, "", cleaned)
+    cleaned = _clean(text)
     if (month_year := _month_of_year(cleaned, published)) is not None:
         return month_year
     yearless = not relative and not _YEAR.search(cleaned)
@@ -204,22 +210,16 @@ def anaphoric_date(text: str, anchor: ParsedDate | None) -> ParsedDate | None:
 def absolute_date(text: str) -> ParsedDate | None:
     """A date with its year, read without dateparser ('March 2023', '2024-07-23'); None
     for anything else."""
-    cleaned = _ORDINAL.sub(r"\1", text.replace(" of ", " ")).strip()
-    cleaned = re.sub(
-        r"^(?i:on|in|during|since|late|early|mid-?|until|by)\s+(?=[A-Z0-9])", "", cleaned
-    )
-    found = _absolute(cleaned)
+    found = _absolute(_clean(text))
     return ParsedDate(found[0], found[1], relative=False) if found else None
 
 
-_YEARLESS = re.compile(
-    r"^(?:(?:in|on|by|since|late|early|mid-?)\s+)?([A-Za-z]+)\.?(?:\s+(\d{1,2}))?$", re.I
-)
+_YEARLESS_DAY = re.compile(r"^([A-Za-z]+)\.?(?:\s+(\d{1,2}))?[,.]?$")
 
 
 def month_in_year(text: str, year: int) -> ParsedDate | None:
     """'in November', 'March 4' in a given year; None for other shapes."""
-    match = _YEARLESS.match(_ORDINAL.sub(r"\1", text).strip())
+    match = _YEARLESS_DAY.match(_clean(text))
     month = _MONTHS.get(match.group(1).lower()) if match else None
     if match is None or month is None:
         return None
@@ -232,9 +232,12 @@ def month_in_year(text: str, year: int) -> ParsedDate | None:
 
 
 def _moved(anchor: ParsedDate | None, count: str, unit: str, way: str) -> ParsedDate | None:
-    n = 1 if count.lower() in ("a", "an", "one") else _small_number(count)
-    if n is None:
+    number = 1 if count.lower() in ("a", "an") else word_number([count.lower()])
+    if number is None and count.isdigit():
+        number = Decimal(count)
+    if number is None:
         return None
+    n = int(number)
     if anchor is None or anchor.value is None:
         return ParsedDate(None, Precision.day if unit in _DAYS else Precision.month, True)
     sign = -1 if way.lower() == "earlier" else 1
@@ -249,23 +252,12 @@ def _moved(anchor: ParsedDate | None, count: str, unit: str, way: str) -> Parsed
     return ParsedDate(dt.date(months // 12, months % 12 + 1, 1), Precision.month, False)
 
 
-_SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-_SMALL += ["eleven", "twelve"]
-
-
-def _small_number(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    return _SMALL.index(word.lower()) if word.lower() in _SMALL else None
-
-
 _WEEKDAYS = {
     name: i
     for i, name in enumerate(
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     )
 }
-_YEARLESS_DAY = re.compile(r"^([A-Za-z]+)\.?(?:\s+(\d{1,2}))?[,.]?$")
 
 
 def relative_fast(text: str, base: dt.date) -> tuple[dt.date, Precision] | None:
