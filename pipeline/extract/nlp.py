@@ -121,6 +121,11 @@ _SHORT = 70
 _ALIGNED = re.compile(r"[^\s.!?] {2,}\S.*[^\s.!?] {2,}\S")
 
 
+def is_fence(line: str) -> bool:
+    """The line that opens or closes a fenced block (```yaml, ~~~)."""
+    return line.lstrip().startswith(("```", "~~~"))
+
+
 def is_block_line(line: str) -> bool:
     """A line that stands alone: heading, table row (with pipes or aligned with spaces), list
     item, key-value line, or a short unpunctuated line such as a flattened table row. Other
@@ -155,7 +160,7 @@ def unwrap(text: str) -> str:
     fenced = False  # inside ``` ... ```: a chat log, a config file; each line stands alone
     for i, line in enumerate(lines[:-1]):
         after = lines[i + 1]
-        fenced ^= line.lstrip().startswith(("```", "~~~"))
+        fenced ^= is_fence(line)
         wrapped = (
             not fenced
             and line.strip()
@@ -214,7 +219,7 @@ def _new_blocks(tokens: _Tokens, text: str) -> set[int]:
             continue
         at = tokens.idx[i]
         line = text[at : text.find("\n", at) % (len(text) + 1)]
-        fence = line.startswith(("```", "~~~"))
+        fence = is_fence(line)
         block = fenced or fence or is_block_line(line)
         fenced ^= fence
         if block or previous_block:

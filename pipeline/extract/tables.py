@@ -97,9 +97,9 @@ def markdown_drafts(
                     yield from cell_drafts(attribute, [cell], model, text, licences)
         return
     labels = [label_of(c.text(text)) for c in columns]
-    at = _model_column(labels, [markdown_cells(r) for r in rows])
-    for row in rows:
-        cells = markdown_cells(row)
+    cells_of_rows = [markdown_cells(r) for r in rows]
+    at = _model_column(labels, cells_of_rows)
+    for cells in cells_of_rows:
         model = _model_of(cells[at], text) if len(cells) > at else None
         if model is None:
             continue
