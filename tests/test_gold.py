@@ -2,9 +2,9 @@
 expected verdict for every annotated claim, and extraction does not fall below its measured
 scores (docs/extraction.md records them).
 
-Two gold sets: ``fixtures/gold`` (the development set the rules were written against) and
-``fixtures/holdout/gold`` (six articles annotated by people who had not seen the extractor,
-kept out of rule writing: its score is the honest estimate on unseen writing)."""
+``fixtures/gold`` is the development set the rules were written against; ``fixtures/holdout*``
+were annotated by people who had not seen the extractor, each kept out of rule writing until
+its first measurement (its first contact is the honest estimate on unseen writing)."""
 
 from __future__ import annotations
 
@@ -89,147 +89,76 @@ def test_extraction_stays_above_its_measured_scores(kit: Toolkit):
     assert report.verdicts_agree / report.verdicts_matched >= 0.98
 
 
-def test_extraction_on_the_first_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured 2026-11-30 on first contact: P 0.859, R 0.704, F1 0.773 (well below the
-    development set: the gap is the rules' overfit to it). Its misses were then used for
-    rules: P 0.943, R 0.829, F1 0.882 — no longer a held-out measure."""
-    report = evaluate(HOLDOUT, kit)
-    assert report.claims.precision >= 0.93
-    assert report.claims.recall >= 0.82
-    assert report.verdicts_agree / report.verdicts_matched >= 0.98
+# Floors of each held-out set (precision, recall, verdict agreement), with how it was measured:
+# its first contact, and its score once used for writing rules (docs/extraction.md).
+HELD_OUT_FLOORS = [
+    # Measured 2026-11-30 on first contact: P 0.859, R 0.704, F1 0.773 (well below the development
+    # set: the gap is the rules' overfit to it). Its misses were then used for rules: P 0.943, R
+    # 0.829, F1 0.882 — no longer a held-out measure.
+    pytest.param(HOLDOUT, 0.93, 0.82, 0.98, id="holdout"),
+    # Measured 2026-11-30 on first contact, after the rules learned from the first set: P 0.767, R
+    # 0.617, F1 0.684, flags P 0.105. Then used for rules: P 0.879, R 0.710.
+    pytest.param(HOLDOUT2, 0.87, 0.70, 0.98, id="holdout2"),
+    # Measured 2026-11-30 on first contact: P 0.769, R 0.640, F1 0.698, flags P 0.222. Then used for
+    # rules: P 0.838, R 0.739, F1 0.785.
+    pytest.param(HOLDOUT3, 0.83, 0.73, 0.97, id="holdout3"),
+    # Measured 2026-11-30 on first contact, after the rules learned from the first three sets: P
+    # 0.780, R 0.505, F1 0.613, flags P 0.091. Then used for rules (2026-12-01): P 0.825, R 0.672,
+    # F1 0.741.
+    pytest.param(HOLDOUT4, 0.82, 0.66, 0.97, id="holdout4"),
+    # Measured 2026-12-01 on first contact (podcast transcript, changelog, correction-heavy fact-
+    # check, analyst note, live blog, long feature): P 0.687, R 0.475, F1 0.562, flags P 0.450 R
+    # 0.500. Then used for rules: P 0.842, R 0.707, F1 0.769.
+    pytest.param(HOLDOUT5, 0.83, 0.70, 0.96, id="holdout5"),
+    # Measured 2026-12-01 on first contact (regional paper, HTML scrape, provider FAQ, thread,
+    # preprint with a results table, non-native trade news): P 0.810, R 0.618, F1 0.701, flags P
+    # 0.625 R 0.676. Then used for rules (once holdout7 and holdout8 were being written): P 0.900, R
+    # 0.786, F1 0.839.
+    pytest.param(HOLDOUT6, 0.89, 0.78, 0.99, id="holdout6"),
+    # Measured 2026-12-01 on first contact, after the rules learned from holdout4-6 (encyclopedia
+    # entry, retirement email, licence analysis, comment thread, earnings call, talk recap): P
+    # 0.767, R 0.646, F1 0.702, flags P 0.429 R 0.636. Then used for rules (same session): P 0.779,
+    # R 0.677, F1 0.724.
+    pytest.param(HOLDOUT7, 0.77, 0.67, 0.98, id="holdout7"),
+    # Measured 2026-12-01 on first contact (myths vs facts, press kit, translated press release,
+    # chat log, leaderboard with footnotes, book chapter): P 0.706, R 0.500, F1 0.585, flags P 0.333
+    # R 0.536. Then used for rules (same session): P 0.851, R 0.722, F1 0.781.
+    pytest.param(HOLDOUT8, 0.84, 0.71, 0.98, id="holdout8"),
+    # Measured on first contact at the start of the next session (2026-12-01), before any rule
+    # change (student blog on MoE, corrections column, researcher interview, product-tier knowledge
+    # base, city RFP memo, quarterly newsletter): P 0.749, R 0.691, F1 0.719, flags P 0.588 R 0.769.
+    # Then used for rules (same session): P 0.861, R 0.814, F1 0.836.
+    pytest.param(HOLDOUT9, 0.85, 0.80, 0.98, id="holdout9"),
+    # Measured on first contact at the start of the next session (2026-12-01), before any rule
+    # change (glossary, migration guide, radio script, spec-sheet table, investor notes, wire
+    # flash): P 0.753, R 0.554, F1 0.639, flags P 0.485 R 0.571. Then used for rules (same session):
+    # P 0.839, R 0.732, F1 0.782.
+    pytest.param(HOLDOUT10, 0.83, 0.72, 0.98, id="holdout10"),
+    # Measured on first contact mid-session (2026-12-01, after that session's rules for tables,
+    # footnotes, pairs, story dates and fenced blocks): slide deck, AMA, textbook sidebar, legal
+    # exhibit, product review, weekly digest. P 0.733, R 0.635, F1 0.680, flags P 0.588 R 0.769.
+    # Then used for rules (same session): P 0.849, R 0.772, F1 0.809.
+    pytest.param(HOLDOUT11, 0.84, 0.76, 0.97, id="holdout11"),
+    # Measured on first contact mid-session, as the eleventh (blog with a YAML manifest, translated
+    # interview, opinion column, five-year timeline, committee minutes, podcast show notes): P
+    # 0.844, R 0.643, F1 0.730, flags P 0.560 R 0.538. Then used for rules (same session): P 0.861,
+    # R 0.736, F1 0.794.
+    pytest.param(HOLDOUT12, 0.85, 0.73, 0.97, id="holdout12"),
+    # Measured on first contact at the end of the 2026-12-01 second session, after all its rules
+    # (buying guide, compliance checklist, support e-mail thread, explainer, paper appendix, launch
+    # blog): P 0.833, R 0.745, F1 0.786, flags P 0.583 R 0.808.
+    pytest.param(HOLDOUT13, 0.82, 0.73, 0.98, id="holdout13"),
+    # Measured as the thirteenth (TV transcript, README, obituary, rumour roundup, hobbyist
+    # comparison, market brief): P 0.820, R 0.771, F1 0.795, flags P 0.808 R 0.808.
+    pytest.param(HOLDOUT14, 0.81, 0.76, 0.96, id="holdout14"),
+]
 
 
-def test_extraction_on_the_second_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured 2026-11-30 on first contact, after the rules learned from the first set:
-    P 0.767, R 0.617, F1 0.684, flags P 0.105. Then used for rules: P 0.879, R 0.710."""
-    report = evaluate(HOLDOUT2, kit)
-    assert report.claims.precision >= 0.87
-    assert report.claims.recall >= 0.70
-    assert report.verdicts_agree / report.verdicts_matched >= 0.98
-
-
-def test_extraction_on_the_third_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured 2026-11-30 on first contact: P 0.769, R 0.640, F1 0.698, flags P 0.222. Then
-    used for rules: P 0.838, R 0.739, F1 0.785."""
-    report = evaluate(HOLDOUT3, kit)
-    assert report.claims.precision >= 0.83
-    assert report.claims.recall >= 0.73
-    assert report.verdicts_agree / report.verdicts_matched >= 0.97
-
-
-def test_extraction_on_the_fourth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured 2026-11-30 on first contact, after the rules learned from the first three
-    sets: P 0.780, R 0.505, F1 0.613, flags P 0.091. Then used for rules (2026-12-01): P 0.825,
-    R 0.672, F1 0.741."""
-    report = evaluate(HOLDOUT4, kit)
-    assert report.claims.precision >= 0.82
-    assert report.claims.recall >= 0.66
-    assert report.verdicts_agree / report.verdicts_matched >= 0.97
-
-
-def test_extraction_on_the_fifth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured 2026-12-01 on first contact (podcast transcript, changelog, correction-heavy
-    fact-check, analyst note, live blog, long feature): P 0.687, R 0.475, F1 0.562, flags
-    P 0.450 R 0.500. Then used for rules: P 0.842, R 0.707, F1 0.769."""
-    report = evaluate(HOLDOUT5, kit)
-    assert report.claims.precision >= 0.83
-    assert report.claims.recall >= 0.70
-    assert report.verdicts_agree / report.verdicts_matched >= 0.96
-
-
-def test_extraction_on_the_sixth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured 2026-12-01 on first contact (regional paper, HTML scrape, provider FAQ, thread,
-    preprint with a results table, non-native trade news): P 0.810, R 0.618, F1 0.701, flags
-    P 0.625 R 0.676. Then used for rules (once holdout7 and holdout8 were being written):
-    P 0.900, R 0.786, F1 0.839."""
-    report = evaluate(HOLDOUT6, kit)
-    assert report.claims.precision >= 0.89
-    assert report.claims.recall >= 0.78
-    assert report.verdicts_agree / report.verdicts_matched >= 0.99
-
-
-def test_extraction_on_the_seventh_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured 2026-12-01 on first contact, after the rules learned from holdout4-6
-    (encyclopedia entry, retirement email, licence analysis, comment thread, earnings call,
-    talk recap): P 0.767, R 0.646, F1 0.702, flags P 0.429 R 0.636.
-    Then used for rules (same session): P 0.779, R 0.677, F1 0.724."""
-    report = evaluate(HOLDOUT7, kit)
-    assert report.claims.precision >= 0.77
-    assert report.claims.recall >= 0.67
-    assert report.verdicts_agree / report.verdicts_matched >= 0.98
-
-
-def test_extraction_on_the_eighth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured 2026-12-01 on first contact (myths vs facts, press kit, translated press
-    release, chat log, leaderboard with footnotes, book chapter): P 0.706, R 0.500, F1 0.585,
-    flags P 0.333 R 0.536.
-    Then used for rules (same session): P 0.851, R 0.722, F1 0.781."""
-    report = evaluate(HOLDOUT8, kit)
-    assert report.claims.precision >= 0.84
-    assert report.claims.recall >= 0.71
-    assert report.verdicts_agree / report.verdicts_matched >= 0.98
-
-
-def test_extraction_on_the_ninth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured on first contact at the start of the next session (2026-12-01), before any
-    rule change (student blog on MoE, corrections column, researcher interview, product-tier
-    knowledge base, city RFP memo, quarterly newsletter): P 0.749, R 0.691, F1 0.719, flags
-    P 0.588 R 0.769.
-    Then used for rules (same session): P 0.861, R 0.814, F1 0.836."""
-    report = evaluate(HOLDOUT9, kit)
-    assert report.claims.precision >= 0.85
-    assert report.claims.recall >= 0.80
-    assert report.verdicts_agree / report.verdicts_matched >= 0.98
-
-
-def test_extraction_on_the_tenth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured on first contact at the start of the next session (2026-12-01), before any
-    rule change (glossary, migration guide, radio script, spec-sheet table, investor notes,
-    wire flash): P 0.753, R 0.554, F1 0.639, flags P 0.485 R 0.571.
-    Then used for rules (same session): P 0.839, R 0.732, F1 0.782."""
-    report = evaluate(HOLDOUT10, kit)
-    assert report.claims.precision >= 0.83
-    assert report.claims.recall >= 0.72
-    assert report.verdicts_agree / report.verdicts_matched >= 0.98
-
-
-def test_extraction_on_the_eleventh_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured on first contact mid-session (2026-12-01, after that session's rules for
-    tables, footnotes, pairs, story dates and fenced blocks): slide deck, AMA, textbook
-    sidebar, legal exhibit, product review, weekly digest. P 0.733, R 0.635, F1 0.680, flags
-    P 0.588 R 0.769.
-    Then used for rules (same session): P 0.849, R 0.772, F1 0.809."""
-    report = evaluate(HOLDOUT11, kit)
-    assert report.claims.precision >= 0.84
-    assert report.claims.recall >= 0.76
-    assert report.verdicts_agree / report.verdicts_matched >= 0.97
-
-
-def test_extraction_on_the_twelfth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured on first contact mid-session, as the eleventh (blog with a YAML manifest,
-    translated interview, opinion column, five-year timeline, committee minutes, podcast show
-    notes): P 0.844, R 0.643, F1 0.730, flags P 0.560 R 0.538.
-    Then used for rules (same session): P 0.861, R 0.736, F1 0.794."""
-    report = evaluate(HOLDOUT12, kit)
-    assert report.claims.precision >= 0.85
-    assert report.claims.recall >= 0.73
-    assert report.verdicts_agree / report.verdicts_matched >= 0.97
-
-
-def test_extraction_on_the_thirteenth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured on first contact at the end of the 2026-12-01 second session, after all its
-    rules (buying guide, compliance checklist, support e-mail thread, explainer, paper
-    appendix, launch blog): P 0.833, R 0.745, F1 0.786, flags P 0.583 R 0.808."""
-    report = evaluate(HOLDOUT13, kit)
-    assert report.claims.precision >= 0.82
-    assert report.claims.recall >= 0.73
-    assert report.verdicts_agree / report.verdicts_matched >= 0.98
-
-
-def test_extraction_on_the_fourteenth_held_out_set_stays_above_its_measured_scores(kit: Toolkit):
-    """Measured as the thirteenth (TV transcript, README, obituary, rumour roundup, hobbyist
-    comparison, market brief): P 0.820, R 0.771, F1 0.795, flags P 0.808 R 0.808."""
-    report = evaluate(HOLDOUT14, kit)
-    assert report.claims.precision >= 0.81
-    assert report.claims.recall >= 0.76
-    assert report.verdicts_agree / report.verdicts_matched >= 0.96
+@pytest.mark.parametrize("gold,precision,recall,verdicts", HELD_OUT_FLOORS)
+def test_extraction_on_a_held_out_set_stays_above_its_floor(
+    kit: Toolkit, gold: Path, precision: float, recall: float, verdicts: float
+):
+    report = evaluate(gold, kit)
+    assert report.claims.precision >= precision
+    assert report.claims.recall >= recall
+    assert report.verdicts_agree / report.verdicts_matched >= verdicts

@@ -143,11 +143,7 @@ def test_release_dates_told_as_a_story_take_the_year_told_before(kit, make_artic
         "Meta released Llama 2 in July 2023. Falcon 180B appeared that September, and in "
         "November Mixtral 8x7B followed. Yi-34B was released the same month."
     )
-    got = {
-        (c.model_id, c.value)
-        for c in kit.extractor.extract(make_article(text, published=dt.date(2025, 6, 1)))
-        if c.attribute.value == "release_date"
-    }
+    got = release_dates(kit, make_article, text, dt.date(2025, 6, 1))
     assert {
         ("llama-2", "2023-07"),
         ("falcon-180b", "2023-09"),
@@ -183,9 +179,11 @@ def test_months_with_mid_end_and_a_date_in_brackets_after_a_name(kit, make_artic
         "OpenAI released GPT-4.1 in mid-April. Qwen3 arrived at the end of March. "
         "We also tried DeepSeek-V3 (December 2024)."
     )
-    got = {
-        (c.model_id, c.value)
-        for c in kit.extractor.extract(make_article(text, published=dt.date(2025, 6, 1)))
-        if c.attribute.value == "release_date"
-    }
+    got = release_dates(kit, make_article, text, dt.date(2025, 6, 1))
     assert got == {("gpt-4.1", "2025-04"), ("qwen3", "2025-03"), ("deepseek-v3", "2024-12")}
+
+
+def release_dates(kit, make_article, text: str, published: dt.date) -> set[tuple[str, str]]:
+    """(model id, release date) of every release-date claim extracted from ``text``."""
+    found = kit.extractor.extract(make_article(text, published=published))
+    return {(c.model_id, c.value) for c in found if c.attribute.value == "release_date"}
