@@ -147,8 +147,7 @@ def claims_of(
     main = main_model(sents)
     licence_names = licence_names or {}
     seen: set[str] = set()
-    years = _section_years(sents)
-    anchors = _dates_named(sents, article.published, years)
+    dating = Dating.of(sents, article.published)
     tabular = {id(s) for block in table_blocks(sents) for s in block}
     pairs = [
         (d_sentence(block, d), d)
@@ -170,7 +169,7 @@ def claims_of(
         pairs += [(sentence, _mark_inferred(sentence, d)) for d in drafts]
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
         draft = dataclasses.replace(draft, hedged=hedge_scope(sentence, draft))
-        claim = _claim(article, sentence, draft, anchors, years.get(sentence.start_char))
+        claim = _claim(article, sentence, draft, dating)
         if claim is not None and claim.id not in seen:
             seen.add(claim.id)
             yield claim
@@ -267,14 +266,42 @@ def _in_year_named(text: str, anchors: list[tuple[int, ParsedDate]]) -> ParsedDa
     return month_in_year(text, last.year) if last is not None else None
 
 
-def _claim(
-    article: Article,
-    sentence: Sentence,
-    draft: Draft,
-    anchors: Sequence[tuple[int, ParsedDate]] = (),
-    section_year: int | None = None,
-) -> Claim | None:
-    value, precision, relative = _normalise(article, sentence, draft, anchors, section_year)
+@dataclasses.dataclass(frozen=True)
+class Dating:
+    """What an article's date spans are read against: its publication date, the year each
+    section's heading opens with (by sentence start), and the dates it names in text order
+    (what 'that July' refers back to)."""
+
+    published: dt.date | None
+    years: Mapping[int, int]
+    anchors: Sequence[tuple[int, ParsedDate]]
+
+    @classmethod
+    def of(cls, sents: list[Sentence], published: dt.date | None) -> Dating:
+        years = _section_years(sents)
+        return cls(published, years, _dates_named(sents, published, years))
+
+    def read(self, sentence: Sentence, draft: Draft) -> ParsedDate | None:
+        hit = draft.value_hit
+        if hit.ident == "date-anaphoric":  # "that July": of the date named before it
+            before = [parsed for at, parsed in self.anchors if at < hit.start_char]
+            return anaphoric_date(hit.text, before[-1] if before else None)
+        year = self.years.get(sentence.start_char)
+        if hit.kind == "DATE" and year is not None and absolute_date(hit.text) is None:
+            # under '## 2023', 'February 24' is of 2023, not of the publication's year
+            found = month_in_year(hit.text, year)
+            if found is not None:
+                return found
+        return parse_date(
+            hit.text,
+            relative=hit.kind == "RELDATE",
+            published=self.published,
+            ahead=draft.hedged,  # "is likely to arrive in April": the April to come
+        )
+
+
+def _claim(article: Article, sentence: Sentence, draft: Draft, dating: Dating) -> Claim | None:
+    value, precision, relative = _normalise(sentence, draft, dating)
     if value is None and not relative:
         return None
     mention = draft.model.text if draft.model else None
@@ -326,32 +353,14 @@ def _answer_span(article: Article, sentence: Sentence) -> tuple[int, int]:
 
 
 def _normalise(
-    article: Article,
-    sentence: Sentence,
-    draft: Draft,
-    anchors: Sequence[tuple[int, ParsedDate]] = (),
-    section_year: int | None = None,
+    sentence: Sentence, draft: Draft, dating: Dating
 ) -> tuple[Any, Precision | None, bool]:
     attribute = draft.attribute
     hit = draft.value_hit
     if draft.value is not None:
         return draft.value, None, False
     if attribute in ("release_date", "knowledge_cutoff"):
-        if hit.ident == "date-anaphoric":  # "that July": of the date named before it
-            before = [parsed for at, parsed in anchors if at < hit.start_char]
-            parsed = anaphoric_date(hit.text, before[-1] if before else None)
-        elif hit.kind == "DATE" and section_year is not None and absolute_date(hit.text) is None:
-            # under '## 2023', 'February 24' is of 2023, not of the publication's year
-            parsed = month_in_year(hit.text, section_year) or parse_date(
-                hit.text, relative=False, published=article.published, ahead=draft.hedged
-            )
-        else:
-            parsed = parse_date(
-                hit.text,
-                relative=hit.kind == "RELDATE",
-                published=article.published,
-                ahead=draft.hedged,  # "is likely to arrive in April": the April to come
-            )
+        parsed = dating.read(sentence, draft)
         if parsed is None:
             return None, None, False
         iso = parsed.value.isoformat() if parsed.value else None
