@@ -109,7 +109,7 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
             sentence.tokens[value.end - sentence.start : after[0].start - sentence.start]
         )
         owned = _owned_by_next(between)  # "the 2 trillion tokens behind DeepSeek LLM 67B"
-        referring = _clause_break(between) or _opens_with_reference(sentence)
+        referring = _clause_break(between) or opens_with_reference(sentence)
         if fallback is not None and referring and not owned:
             return fallback  # "The default version has a 4K window, and a 128K variant, X, ..."
         return after[0]
@@ -142,7 +142,7 @@ def _owned_by_next(between: list[str]) -> bool:
     return 1 <= len(words) <= 3 and words[-1] in ("behind", "for", "of", "in")
 
 
-def _opens_with_reference(sentence: Sentence) -> bool:
+def opens_with_reference(sentence: Sentence) -> bool:
     """'The new model was pretrained on 8.1T tokens, up from 2T for DeepSeek LLM 67B': the
     sentence is about the model referred back to; a model named later is a comparison."""
     words = [t.lower() for t in sentence.tokens if t.strip() and t not in ("*", "-")]

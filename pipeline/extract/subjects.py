@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.claims import count_groups, oblique, subjects
+from pipeline.extract.claims import count_groups, oblique, opens_with_reference, subjects
 from pipeline.extract.hits import Hit, Sentence, with_hits
 from pipeline.extract.nlp import EMPHASIS
 from pipeline.extract.numbers import parse_count_text
@@ -70,7 +70,12 @@ def with_subjects(
         # under "## Qwen2.5 7B", "... the Qwen2.5 series ..., and Qwen2.5 7B is ...": the
         # section's own model stays the subject
         first = next((m for m in direct if m.ident in titled), first)
-        if first is not None and labelled and not _aside(first, recent, sizes):
+        if (
+            first is not None
+            and labelled
+            and not _aside(first, recent, sizes)
+            and not (recent is not None and _about_the_referent(sentence, first))
+        ):
             recent = first  # "**Falcon.** TII launched Falcon 40B ...": the body's model
         plural = _plural(sentence) if not mentions else None
         group: tuple[Hit, ...] = ()
@@ -117,6 +122,16 @@ GENERIC_PLURALS = (
     ("the", "whole", "family"),
     ("the", "new", "models"),
 )
+
+
+def _about_the_referent(sentence: Sentence, mention: Hit) -> bool:
+    """'It has 314B parameters, ..., so it is basically a giant Mixtral': a sentence about the
+    model referred back to keeps it in view, unless the name is set off as the referent's own
+    ('Its largest dense model, Qwen3 32B, ...')."""
+    if mention.start == sentence.start or not opens_with_reference(sentence):
+        return False
+    before = [t for t in sentence.tokens[: mention.start - sentence.start] if t.strip()]
+    return not before or before[-1] not in (",", "(")
 
 
 def _opens_indefinite(sentence: Sentence) -> bool:

@@ -1414,3 +1414,15 @@ def test_a_kind_of_models_counted_in_a_sentence_naming_none(kit, make_article):
     assert ("phi-4", "license", "open-weights") not in claims(kit, make_article, text)
     text = "Grok-1 is big. It is one of the few very large mixture-of-experts models."
     assert ("grok-1", "architecture", (("type", "moe"),)) in claims(kit, make_article, text)
+
+
+def test_a_sentence_about_it_keeps_the_model_referred_to(kit, make_article):
+    text = (
+        "Grok-1 came out of xAI. It has 314B parameters and 8 experts, so it is basically a"
+        " giant Mixtral. It was trained in 2023."
+    )
+    got = claims(kit, make_article, text)
+    assert ("grok-1", "parameters", 314_000_000_000) in got
+    assert not any(model == "mixtral" for model, *_ in got)
+    text = "Qwen3 is out. Its largest dense model, Qwen3 32B, has 32.8B parameters."
+    assert ("qwen3-32b", "parameters", 32_800_000_000) in claims(kit, make_article, text)
