@@ -183,6 +183,14 @@ def test_months_with_mid_end_and_a_date_in_brackets_after_a_name(kit, make_artic
     assert got == {("gpt-4.1", "2025-04"), ("qwen3", "2025-03"), ("deepseek-v3", "2024-12")}
 
 
+def test_months_written_in_lower_case_in_casual_writing(kit, make_article):
+    text = "qwen2.5 7b came out in september. Mistral 7B is fine. We march in april."
+    got = release_dates(kit, make_article, text, dt.date(2025, 6, 1))
+    assert got == {("qwen2.5-7b", "2024-09")}
+    text = "Llama 3 70B is good, and you may find it in may builds."
+    assert release_dates(kit, make_article, text, dt.date(2025, 6, 1)) == set()
+
+
 def release_dates(kit, make_article, text: str, published: dt.date) -> set[tuple[str, str]]:
     """(model id, release date) of every release-date claim extracted from ``text``."""
     found = kit.extractor.extract(make_article(text, published=published))
