@@ -376,7 +376,11 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
     described = [h for h in sentence.of("FACET") if h.ident.startswith("license:")]
     if sentence.label is None and not sentence.cue("license"):
         described = [
-            h for h in described if h.ident != "license:open-source" or _beside_model(sentence, h)
+            h
+            for h in described
+            if h.ident != "license:open-source"
+            or _beside_model(sentence, h)
+            or _predicated(sentence, h)
         ]
     for hit in [*named, *described]:
         if sentence.label and not _after_colon(sentence, hit):
@@ -423,6 +427,25 @@ def _plainly_denied(sentence: Sentence, hit: Hit) -> bool:
 def _weights(hit: Hit) -> bool:
     """'the weights are open', 'published the weights': a statement about the weights."""
     return hit.ident == "license:open-weights" and "weights" in hit.text.lower()
+
+
+COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s", "be", "isn't", "aren't", "wasn't"})
+DEGREES = frozenset({"not", "n't", "never", "fully", "truly", "really", "actually", "technically"})
+
+
+def _predicated(sentence: Sentence, hit: Hit) -> bool:
+    """'it is not open source', 'open weights but not open source': said of the sentence's
+    subject, as a predicate (not 'open-source AI', a field)."""
+    words = [t.lower() for t in sentence.tokens[: hit.start - sentence.start] if t.strip()]
+    while words and words[-1] in DEGREES:
+        words.pop()
+    if not words or not (words[-1] in COPULAS or words[-1] in ("but", "yet", "and")):
+        return False
+    # of a model named in the sentence, or of 'it', 'they', 'the model': not 'The field is ...'
+    return bool(sentence.of("MODEL")) or (len(words) >= 2 and words[-2] in REFERRERS)
+
+
+REFERRERS = frozenset({"it", "they", "model", "models", "one", "ones", "weights", "release"})
 
 
 def _beside_model(sentence: Sentence, hit: Hit, reach: int = 3) -> bool:

@@ -936,6 +936,22 @@ def test_a_licence_description_denied_outright_is_a_negated_claim(kit, make_arti
     assert ("mixtral-8x7b", "commercial-use", False) in got
 
 
+def test_open_source_said_of_the_subject_far_from_its_name(kit, make_article):
+    text = (
+        "DBRX is open weights but not open source. Codestral is good, but it is not open"
+        " source. Open-source AI is growing. The field is open source at heart."
+    )
+    found = kit.extractor.extract(make_article(text))
+    got = {
+        (c.model_id, c.value, c.qualifiers.negated) for c in found if c.attribute.value == "license"
+    }
+    assert got == {
+        ("dbrx", "open-weights", False),
+        ("dbrx", "open-source", True),
+        ("codestral", "open-source", True),
+    }
+
+
 def test_release_words_of_shops_and_threads(kit, make_article):
     got = claims(
         kit,
