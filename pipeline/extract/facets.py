@@ -392,6 +392,8 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         if negated and (hit.kind == "LICENCE" or not _plainly_denied(sentence, hit)):
             continue  # "rather than an open-source licence" asserts nothing
         value = hit.ident if hit.kind == "LICENCE" else hit.ident.split(":", 1)[1]
+        if value.endswith(DENIED):  # "its weights have never been published"
+            value, negated = value.removesuffix(DENIED), not negated
         yield Draft(
             attribute="license",
             value_hit=hit,
@@ -404,6 +406,7 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
 
 
 DENIALS = frozenset({"not", "n't", "never", "no"})
+DENIED = "-denied"  # a description that says the model lacks it: facets.yaml
 UNRESTRICTED = frozenset(
     {("restrictions", "on"), ("restriction", "on"), ("limits", "on"), ("limit", "on")}
 )

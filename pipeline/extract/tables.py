@@ -227,7 +227,11 @@ def _facet_hit(attribute: str, cell: Cell) -> Hit | None:
         return orgs[0] if orgs else None
     if attribute == "license":
         named = cell.hits("LICENCE")
-        described = [h for h in cell.hits("FACET") if h.ident.startswith("license:")]
+        described = [
+            h
+            for h in cell.hits("FACET")
+            if h.ident.startswith("license:") and not h.ident.endswith("-denied")
+        ]
         found = named or described
         return found[0] if found else None
     return None

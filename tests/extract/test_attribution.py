@@ -952,6 +952,23 @@ def test_open_source_said_of_the_subject_far_from_its_name(kit, make_article):
     }
 
 
+def test_weights_said_to_be_published_or_never_published(kit, make_article):
+    text = (
+        "GPT-4 is famous, but its weights have never been published. Mistral 7B is free to"
+        " download. Grok-2's weights have not been released. Llama 4 Behemoth stays off our list"
+        " until its weights are public."
+    )
+    found = kit.extractor.extract(make_article(text))
+    got = {
+        (c.model_id, c.value, c.qualifiers.negated) for c in found if c.attribute.value == "license"
+    }
+    assert got == {
+        ("gpt-4", "open-weights", True),
+        ("mistral-7b", "open-weights", False),
+        ("grok-2", "open-weights", True),
+    }
+
+
 def test_release_words_of_shops_and_threads(kit, make_article):
     got = claims(
         kit,
