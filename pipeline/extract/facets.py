@@ -264,6 +264,7 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         facets = [h for h in facets if _after_colon(sentence, h)] or _modality_answer(sentence)
     elif sentence.label:
         return
+    said: set[tuple[str, tuple[str, ...], bool]] = set()
     for run in _modality_runs(facets, denials=sentence.cue("negation")):
         facet = run[0]
         if _another_model(sentence, facet):
@@ -272,7 +273,12 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         if model is SKIP or _kind_of_models(sentence, facet, model):
             continue
         negated = _negated_before(sentence, facet) or facet.ident == "modality:negated"
+        negated = negated or bool(DENIALS & set(facet.text.lower().split()))  # "takes no images"
         values = sorted({_modality_value(h) for h in run} | _listed_images(sentence, run))
+        key = (model.ident or model.text if model else "", tuple(values), negated)
+        if key in said:  # "can process images as well as text, and handle photos, charts"
+            continue
+        said.add(key)
         yield Draft(
             attribute="modality",
             value_hit=facet,

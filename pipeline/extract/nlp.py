@@ -6,6 +6,7 @@ plain (spelling, id) pairs generated from the registry by the caller.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -90,8 +91,17 @@ def phrase_patterns(file: str) -> list[dict[str, Any]]:
     return [
         {"label": label, "id": g["id"], "pattern": phrase}
         for g in _groups(file)
-        for phrase in g["phrases"]
+        for phrase in [*g.get("phrases", ()), *combined(g.get("combine", ()))]
     ]
+
+
+def combined(parts: Sequence[Sequence[str]]) -> list[str]:
+    """Phrases made of one word (or phrase) from each part, in order; an empty string leaves
+    its part out: [[takes, reads], ["", no], [images]] -> 'takes images', 'takes no images',
+    'reads images', 'reads no images'."""
+    if not parts:
+        return []
+    return [" ".join(w for w in words if w) for words in itertools.product(*parts)]
 
 
 _LICENCE_WORD = re.compile(r"\s*\b(?:license|licence)\s*$", re.I)

@@ -969,6 +969,24 @@ def test_weights_said_to_be_published_or_never_published(kit, make_article):
     }
 
 
+def test_image_input_said_in_plain_words_and_said_once_per_sentence(kit, make_article):
+    text = (
+        "Llama 4 Scout can look at photos as well as read text. Llama 3.3 70B takes no images."
+        " Phi-4 does not see images. Gemma 3 27B reads scanned pages. Mistral Small 3 only does"
+        " text. Claude 3 Opus can process images as well as text, and handle photos and charts."
+    )
+    found = kit.extractor.extract(make_article(text))
+    got = [(c.model_id, tuple(c.value), c.qualifiers.negated) for c in found]
+    assert sorted(got) == [
+        ("claude-3-opus", ("input:image",), False),
+        ("gemma-3-27b", ("input:image",), False),
+        ("llama-3.3-70b", ("input:image",), True),
+        ("llama-4-scout", ("input:image",), False),
+        ("mistral-small-3", ("text-only",), False),
+        ("phi-4", ("input:image",), True),
+    ]
+
+
 def test_release_words_of_shops_and_threads(kit, make_article):
     got = claims(
         kit,
