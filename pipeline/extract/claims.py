@@ -362,7 +362,11 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
         return _unitless_count(sentence, value)
     ident = unit.ident
     near = [h.ident for h in sentence.hits if h.kind == "CUE" and abs(h.start - value.end) <= 4]
-    if ident == "active" or (ident == "parameters" and _active_after_unit(sentence, unit)):
+    if ident == "active" or (
+        ident == "parameters"
+        and _active_after_unit(sentence, unit)
+        and not _of_total(sentence, value)
+    ):
         return "active_parameters", "active"
     if ident == "total" or ident == "parameters":
         return "parameters", "total" if "total" in near else ""
@@ -495,16 +499,38 @@ def _active_phrase(sentence: Sentence, value: Hit) -> bool:
         at -= 1  # "activates about 37 billion", "activates only 3B"
     if at >= 1 and words[at - 1] in ACTIVE_VERBS:
         return words[at - 1] != "through" or "of" in words[end : end + 1]
+    if _of_total(sentence, value):
+        return False  # "activates 22B of its 235B parameters per token": the total
     following = tuple(w for w in words[end : end + 6] if w.strip() and w != "parameters")
-    of_total = "of" in words[max(at - 2, 0) : at]  # "activates 22B of its 235B ... per token"
-    if not of_total and any(following[: len(p)] == p for p in PER_TOKEN):
+    if any(following[: len(p)] == p for p in PER_TOKEN):
         return True  # "computes with roughly 13 billion per token"
-    for word in words[end : end + 5]:
+    rest = words[end : end + 5]
+    total = _total_after(sentence, value)
+    if total is not None:  # "only 3B of its 30B parameters are active"
+        rest = words[total.end - sentence.start : total.end - sentence.start + 5]
+    for word in rest:
         if word in ACTIVE_WORDS:
             return True
         if word not in ACTIVE_GAP and word.strip():
             return False
     return False
+
+
+def _of_total(sentence: Sentence, value: Hit) -> bool:
+    """Is the count the whole a part is taken of: '22B of its 235B', '3B of the 30B'?"""
+    at = value.start - sentence.start
+    words = [t.lower() for t in sentence.tokens[max(at - 2, 0) : at] if t.strip()]
+    if words and words[-1] in ("its", "the", "their", "all"):
+        words = words[:-1]
+    return bool(words) and words[-1] == "of"
+
+
+def _total_after(sentence: Sentence, value: Hit) -> Hit | None:
+    """The whole right after a part: '3B' -> '30B' in 'only 3B of its 30B parameters'."""
+    after = [c for c in sentence.of("COUNT") if c.start > value.end][:1]
+    if after and _of_total(sentence, after[0]) and after[0].start - value.end <= 2:
+        return after[0]
+    return None
 
 
 def _total_before_active(sentence: Sentence, value: Hit) -> bool:
@@ -532,22 +558,28 @@ def _unitless_count(sentence: Sentence, value: Hit) -> tuple[str, str] | None:
         training = [h for h in sentence.cue("training") if 0 <= value.start - h.end <= 2]
         return ("training_tokens", "") if training else None
     if not value.text.rstrip("+").endswith(("K", "k", "M")) and "million" not in value.text:
-        return None
+        # "DeepSeek-V3 is 671B with 37B active", "gemma 2 9b is 9B": a size said of a model
+        sized = _parameter_scale(value) and _said_of(sentence, value, SIZE_VERBS)
+        return ("parameters", "") if sized else None
     near = [h for h in sentence.cue("context") if -1 <= value.start - h.end <= 3]
-    return ("context_length", "") if near or _window_said_of(sentence, value) else None
+    return ("context_length", "") if near or _said_of(sentence, value, WINDOW_VERBS) else None
 
 
 WINDOW_VERBS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "does", "do", "takes", "take", "offers",
      "offer", "gets", "supports", "support", "handles", "reaches"}
 )  # fmt: skip
+SIZE_VERBS = frozenset({"is", "are", "was", "were", "weighs"})
 WINDOW_FILLERS = frozenset({"only", "just", "a", "mere", "up", "to", "about", "roughly", "now"})
-WINDOW_AFTER = frozenset({"", ".", ",", ";", ":", ")", "and", "as", "but", "while", "in", "of"})
+WINDOW_AFTER = frozenset(
+    {"", ".", ",", ";", ":", ")", "and", "as", "but", "while", "in", "of", "with"}
+)
 
 
-def _window_said_of(sentence: Sentence, value: Hit) -> bool:
-    """'Phi-4-mini has 128K', 'Qwen3-0.6B and Qwen3-1.7B are 32K', 'Scout does 10M': a
-    thousands or millions count said of a model with nothing after it is its window."""
+def _said_of(sentence: Sentence, value: Hit, verbs: frozenset[str]) -> bool:
+    """'Phi-4-mini has 128K', 'Qwen3-0.6B and Qwen3-1.7B are 32K', 'Scout does 10M': a count
+    said of a model (or 'it') by one of the verbs, with nothing after it (a thousands or
+    millions count is then the window, a billions count the size)."""
     at, end = value.start - sentence.start, value.end - sentence.start
     after = next((t.lower() for t in sentence.tokens[end:] if t.strip()), "")
     if after not in WINDOW_AFTER:
@@ -555,7 +587,7 @@ def _window_said_of(sentence: Sentence, value: Hit) -> bool:
     words = [i for i in range(at) if sentence.tokens[i].strip()]
     while words and sentence.tokens[words[-1]].lower() in WINDOW_FILLERS:
         words.pop()
-    if not words or sentence.tokens[words[-1]].lower() not in WINDOW_VERBS:
+    if not words or sentence.tokens[words[-1]].lower() not in verbs:
         return False
     verb = sentence.start + words[-1]
     return any(m.end == verb for m in subjects(sentence)) or (

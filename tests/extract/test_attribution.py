@@ -1477,3 +1477,19 @@ def test_a_sentence_about_it_keeps_the_model_referred_to(kit, make_article):
     assert not any(model == "mixtral" for model, *_ in got)
     text = "Qwen3 is out. Its largest dense model, Qwen3 32B, has 32.8B parameters."
     assert ("qwen3-32b", "parameters", 32_800_000_000) in claims(kit, make_article, text)
+
+
+def test_a_part_of_its_total_and_a_size_said_with_is(kit, make_article):
+    text = (
+        "gpt-oss-120b activates about 5.1B of its 117B parameters per token. Qwen3-30B-A3B is"
+        " fast: only 3B of its 30B parameters are active. DeepSeek-V3 is 671B with 37B active."
+        " The deal is 2B dollars."
+    )
+    assert claims(kit, make_article, text) == {
+        ("gpt-oss-120b", "active_parameters", 5_100_000_000),
+        ("gpt-oss-120b", "parameters", 117_000_000_000),
+        ("qwen3-30b-a3b", "active_parameters", 3_000_000_000),
+        ("qwen3-30b-a3b", "parameters", 30_000_000_000),
+        ("deepseek-v3", "parameters", 671_000_000_000),
+        ("deepseek-v3", "active_parameters", 37_000_000_000),
+    }
