@@ -567,8 +567,11 @@ def _unitless_count(sentence: Sentence, value: Hit) -> tuple[str, str] | None:
 
 WINDOW_VERBS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "does", "do", "takes", "take", "offers",
-     "offer", "gets", "supports", "support", "handles", "reaches"}
+     "offer", "gets", "supports", "support", "handles", "reaches", "went", "moved", "grew",
+     "jumped", "rose", "extended", "expanded", "increased", "stretched", "stretches"}
 )  # fmt: skip
+# between a model and its verb: "GPT-4 and Llama 3.3 both take 128K", "Scout now does 10M"
+SUBJECT_FILLERS = frozenset({"both", "all", "each", "also", "now", "only", "still", "then"})
 SIZE_VERBS = frozenset({"is", "are", "was", "were", "weighs"})
 WINDOW_FILLERS = frozenset({"only", "just", "a", "mere", "up", "to", "about", "roughly", "now"})
 WINDOW_AFTER = frozenset(
@@ -585,13 +588,20 @@ def _said_of(sentence: Sentence, value: Hit, verbs: frozenset[str]) -> bool:
     if after not in WINDOW_AFTER:
         return False  # "has 128K downloads"
     words = [i for i in range(at) if sentence.tokens[i].strip()]
+    linked = verbs is WINDOW_VERBS and words and sentence.tokens[words[-1]] in ("to", ":")
+    if linked and any(m.end == sentence.start + words[-1] for m in subjects(sentence)):
+        return True  # "pushed Claude 2.1 to 200K", "Command R+: 128K"
     while words and sentence.tokens[words[-1]].lower() in WINDOW_FILLERS:
         words.pop()
     if not words or sentence.tokens[words[-1]].lower() not in verbs:
         return False
-    verb = sentence.start + words[-1]
-    return any(m.end == verb for m in subjects(sentence)) or (
-        len(words) >= 2 and sentence.tokens[words[-2]].lower() == "it"
+    words.pop()
+    while words and sentence.tokens[words[-1]].lower() in SUBJECT_FILLERS:
+        words.pop()
+    if not words:
+        return False
+    return any(m.end == sentence.start + words[-1] + 1 for m in subjects(sentence)) or (
+        sentence.tokens[words[-1]].lower() == "it"
     )
 
 

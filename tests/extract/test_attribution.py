@@ -1493,3 +1493,19 @@ def test_a_part_of_its_total_and_a_size_said_with_is(kit, make_article):
         ("deepseek-v3", "parameters", 671_000_000_000),
         ("deepseek-v3", "active_parameters", 37_000_000_000),
     }
+
+
+def test_a_window_that_grew_or_is_given_after_a_colon(kit, make_article):
+    text = (
+        "Anthropic pushed Claude 2.1 to 200K. Llama 3 moved to 128K as well. Gemini 1.5 Pro"
+        " went to two million. GPT-4 and Llama 3.3 both take 128K. Command R+: 128K."
+        " Its sales went to 300K."
+    )
+    assert claims(kit, make_article, text) == {
+        ("claude-2.1", "context_length", 200_000),
+        ("llama-3", "context_length", 128_000),
+        ("gemini-1.5-pro", "context_length", 2_000_000),
+        ("gpt-4", "context_length", 128_000),
+        ("llama-3.3", "context_length", 128_000),
+        ("command-r-plus", "context_length", 128_000),
+    }
