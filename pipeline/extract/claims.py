@@ -269,21 +269,28 @@ def _negated_before(sentence: Sentence, hit: Hit, reach: int = 3) -> bool:
 
 
 def _hedged(sentence: Sentence) -> bool:
-    return bool(sentence.cue("hedge"))
+    return bool(_hedges(sentence))
+
+
+def _hedges(sentence: Sentence) -> list[Hit]:
+    """'reportedly', 'is expected to', and 'expected' as a release word ('is widely expected
+    on Thursday')."""
+    expected = [h for h in sentence.cue("release") if h.text.lower() == "expected"]
+    return [*sentence.cue("hedge"), *expected]
 
 
 def hedge_scope(sentence: Sentence, draft: Draft) -> bool:
     """Is the claim itself hedged? A hedge word counts between the model and the value, just
     before them ("Rumours say GPT-4 has ..."), or right after the value; "will" in another
     clause of the sentence does not hedge this claim."""
-    hedges = sentence.cue("hedge")
+    hedges = _hedges(sentence)
     if not hedges:
         return False
     value, model = draft.value_hit, draft.model
     in_sentence = model is not None and sentence.start <= model.start < sentence.end
     first = min(value.start, model.start) if in_sentence and model else sentence.start
     last = max(value.end, model.end) if in_sentence and model else value.end
-    return any(first - 3 <= h.start and h.end <= last + 1 for h in hedges)
+    return any(first - 4 <= h.start and h.end <= last + 1 for h in hedges)
 
 
 SCALE_WORDS = ("thousand", "million", "billion", "trillion")
@@ -672,6 +679,8 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
     if sentence.label and sentence.colon is not None:
         return None
     cues = [h for h in sentence.hits if h.ident in ("release", "cutoff") or _released(h)]
+    cues += [h for h in sentence.cue("developer") if RELEASE_VERBS.match(h.text)]  # released by
+    cues += [h for h in sentence.cue("hedge") if "expected" in h.text.lower()]  # is expected
     if _dated_entry(sentence, value) or _bracketed_after_name(sentence, value):
         return "release_date"  # "- **Sept 27, 2023 – Mistral 7B.** ...", "DeepSeek-V3 (Dec 2024)"
     if not cues:  # "Its training data stops at October 2023": data up to a date

@@ -158,6 +158,8 @@ def parse_date(
         value = None if unresolved else data.date_obj.date()
     if ahead and yearless and value is not None and published is not None:
         value = _ahead(value, precision, published)
+    if ahead and cleaned.lower() in _WEEKDAYS and value is not None and published is not None:
+        value += dt.timedelta(days=7)  # "is expected on Thursday": the Thursday to come
     return ParsedDate(value=value, precision=precision, relative=relative or yearless)
 
 

@@ -191,6 +191,21 @@ def test_months_written_in_lower_case_in_casual_writing(kit, make_article):
     assert release_dates(kit, make_article, text, dt.date(2025, 6, 1)) == set()
 
 
+def test_an_expected_release_is_hedged_and_looks_ahead(kit, make_article):
+    text = (
+        "Llama 4 is expected next month. GPT-5 is widely expected on Thursday. Corvid-8B was"
+        " uploaded on Monday. Claude 3.7 Sonnet was released by Anthropic in February 2025."
+    )
+    found = kit.extractor.extract(make_article(text, published=dt.date(2025, 8, 3)))
+    got = {(c.model, c.value, c.qualifiers.hedged) for c in found if c.attribute == "release_date"}
+    assert got == {
+        ("Llama 4", "2025-09", True),
+        ("GPT-5", "2025-08-07", True),  # a Sunday's coming Thursday
+        ("Corvid-8B", "2025-07-28", False),
+        ("Claude 3.7 Sonnet", "2025-02", False),
+    }
+
+
 def release_dates(kit, make_article, text: str, published: dt.date) -> set[tuple[str, str]]:
     """(model id, release date) of every release-date claim extracted from ``text``."""
     found = kit.extractor.extract(make_article(text, published=published))
