@@ -119,7 +119,7 @@ _NUM = rf"(\d+|(?:[a-z]+(?:[ -]{_WORDS})*))"
 _KIND = r"(?:routed\s+|smaller\s+|large\s+|small\s+|feed-?forward\s+)?"
 _EXPERTS = re.compile(rf"\b{_NUM}\s+{_KIND}(?:experts?|expert\s+networks)\b", re.I)
 _EACH_TOKEN = r"(?:per|for\s+each|for\s+every|each|every)\s+token"
-_CHOSEN = r"(?:active|activated|routed|used|chosen|selected|run)"
+_CHOSEN = r"(?:active|activated|routed|used|chosen|selected|picked|run)"
 _PER_TOKEN = [
     re.compile(
         rf"\b{_NUM}\s+(?:of\s+them\s+|experts\s+|routed\s+experts\s+)?(?:are\s+|is\s+)?"
@@ -127,6 +127,10 @@ _PER_TOKEN = [
         re.I,
     ),
     re.compile(rf"\b{_NUM}\s+of\s+(?:which|them|these)\s+(?:are\s+|is\s+)?{_CHOSEN}\b", re.I),
+    re.compile(
+        rf"\bof\s+(?:which|them|these)\s+{_NUM}\s+(?:experts\s+)?(?:are\s+|is\s+)?{_CHOSEN}\b",
+        re.I,
+    ),
     re.compile(
         rf"\b(?:visits|uses|reaches|goes\s+to|is\s+sent\s+to)\s+(?:only\s+|just\s+)?{_NUM}"
         rf"\s+of\s+them\b",
@@ -140,7 +144,7 @@ _PER_TOKEN = [
     ),
     re.compile(rf"\b(?:routes|sends)\s+(?:each|every)\s+token\s+(?:to|through)\s+{_NUM}\b", re.I),
     re.compile(rf"\bselects\s+{_NUM}\s+of\s+them\b", re.I),
-    re.compile(rf"\b{_NUM}\s+of\s+(?:its|their|the)\s+\d+\s+{_KIND}experts\b", re.I),
+    re.compile(rf"\b{_NUM}\s+of\s+(?:its\s+|their\s+|the\s+)?{_NUM}\s+{_KIND}experts\b", re.I),
     re.compile(rf"\btop[- ]{_NUM}\b", re.I),
     re.compile(rf"\b{_NUM}\s+active\b", re.I),
 ]
@@ -162,13 +166,18 @@ def _number(text: str) -> int | None:
     return int(value) if value is not None else None
 
 
+_PART_OF = re.compile(r"\bof\s+(?:its\s+|their\s+|the\s+)?$", re.I)
+_ACTIVE_AFTER = ("per token", "active", "are active")
+
+
 def moe_details(text: str) -> dict[str, int]:
     """'128 experts, 8 active per token' -> {'experts': 128, 'experts_per_token': 8}."""
     details: dict[str, int] = {}
     for match in _EXPERTS.finditer(text):
         experts = _trailing_number(match.group(1))
         after = text[match.end() : match.end() + 12].lower().lstrip()
-        if experts and experts > 1 and not after.startswith(("per token", "active", "are active")):
+        whole = _PART_OF.search(text[: match.start()])  # "two of its eight experts active"
+        if experts and experts > 1 and (whole or not after.startswith(_ACTIVE_AFTER)):
             details["experts"] = experts
             break
     for pattern in _PER_TOKEN:

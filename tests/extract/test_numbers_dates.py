@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from pipeline.extract.dates import ParsedDate, anaphoric_date, parse_date
-from pipeline.extract.numbers import parse_count_text, parse_moe_shape
+from pipeline.extract.numbers import moe_details, parse_count_text, parse_moe_shape
 from pipeline.schema import Precision
 from pipeline.units import human_count, parse_count
 
@@ -49,6 +49,24 @@ def test_not_counts(text: str):
 )
 def test_moe_shapes(text: str, shape: dict[str, int]):
     assert parse_moe_shape(text) == shape
+
+
+@pytest.mark.parametrize(
+    "text,details",
+    [
+        ("16 experts, 2 active per token", {"experts": 16, "experts_per_token": 2}),
+        ("with two of its eight experts active", {"experts": 8, "experts_per_token": 2}),
+        ("routing each token to 4 of 128 experts", {"experts": 128, "experts_per_token": 4}),
+        (
+            "drawn from 64 experts with 8 picked for each token",
+            {"experts": 64, "experts_per_token": 8},
+        ),
+        ("128 experts, of which 8 are active", {"experts": 128, "experts_per_token": 8}),
+        ("8 experts active per token", {"experts_per_token": 8}),
+    ],
+)
+def test_expert_counts_in_prose(text: str, details: dict[str, int]):
+    assert moe_details(text) == details
 
 
 @pytest.mark.parametrize("value", [70_000_000_000, 128_000, 1_800_000_000_000, 8_030_000_000])
