@@ -63,7 +63,24 @@ def subjects(sentence: Sentence) -> list[Hit]:
     models = sentence.of("MODEL")
     comparisons = [c for c in sentence.cue("comparison") if _compares(c, sentence, models)]
     comparisons += [h for h in sentence.of("QUAL") if h.ident in ("bound:over", "bound:under")]
-    return [m for m in models if not _compared(m, comparisons)]
+    return [
+        m for m in models if not _compared(m, comparisons) and not _object_of_clause(sentence, m)
+    ]
+
+
+def _attributive(sentence: Sentence, value: Hit, mention: Hit) -> bool:
+    """Does the value qualify the name right after it ('the 175-billion-parameter GPT-3')?"""
+    between = sentence.tokens[value.end - sentence.start : mention.start - sentence.start]
+    return len(between) <= 3 and all(t in ("-", "parameter", "token") for t in between)
+
+
+def _object_of_clause(sentence: Sentence, mention: Hit) -> bool:
+    """'a fraction of the GPT-3 it descended from', 'the Llama 2 they replaced': the model is
+    the object of a clause about the one referred to, not what the sentence is about."""
+    after = [t.lower() for t in sentence.tokens[mention.end - sentence.start :][:3] if t.strip()]
+    if after[:1] in (["that"], ["which"]):
+        after = after[1:]
+    return len(after) >= 2 and after[0] in ("it", "they") and after[1].isalpha()
 
 
 def _compares(cue: Hit, sentence: Sentence, models: list[Hit]) -> bool:
@@ -104,6 +121,10 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
             return head  # "Behemoth, the Llama 4 teacher model, is rumoured to have 2T"
         return nearest
     after = [m for m in subjects(sentence) if m.start >= value.end]
+    attributive = [
+        m for m in mentions if _attributive(sentence, value, m) and _object_of_clause(sentence, m)
+    ]
+    after = attributive or after  # "the 175-billion-parameter GPT-3 it descended from"
     if after and not _compared_after(sentence, value, after[0]):
         between = list(
             sentence.tokens[value.end - sentence.start : after[0].start - sentence.start]

@@ -1509,3 +1509,15 @@ def test_a_window_that_grew_or_is_given_after_a_colon(kit, make_article):
         ("llama-3.3", "context_length", 128_000),
         ("command-r-plus", "context_length", 128_000),
     }
+
+
+def test_a_model_in_a_clause_about_the_one_referred_to_is_not_the_new_subject(kit, make_article):
+    text = (
+        "GPT-3.5 Turbo made chatbots cheap. Estimates put it at 20 billion parameters, a fraction"
+        " of the 175-billion-parameter GPT-3 it descended from. It was text-only."
+    )
+    assert claims(kit, make_article, text) == {
+        ("gpt-3.5-turbo", "parameters", 20_000_000_000),
+        (None, "parameters", 175_000_000_000),  # GPT-3 is not in the registry
+        ("gpt-3.5-turbo", "modality", ("text-only",)),
+    }
