@@ -275,14 +275,17 @@ def line_sentences(doc: Doc, openers: frozenset[str] = frozenset()) -> Doc:
             continue
         if i == 0:
             continue
-        prev = words[i - 1]
+        p = i - 1
+        if tokens.space[p] and p >= 1 and "\n" not in words[p]:
+            p -= 1  # "permitted).    The R1 ...": spaces left where a line was unwrapped
+        prev = words[p]
         after_stop = word not in EMPHASIS and (
             prev in ("!", "?")
             or (prev == "." and (not tokens.lower[i] or not tokens.alpha[i] or word in openers))
         )
-        numbered = prev == "." and i >= 2 and _list_number(tokens, i - 2)
+        numbered = prev == "." and p >= 1 and _list_number(tokens, p - 1)
         abbreviated = prev == "." and (
-            (i >= 2 and words[i - 2].lower() in ABBREVIATIONS) or word in (",", ";", ")")
+            (p >= 1 and words[p - 1].lower() in ABBREVIATIONS) or word in (",", ";", ")")
         )
         start = after_stop and not whole and not numbered and not abbreviated
         start = start and not tokens.space[i]
