@@ -20,6 +20,7 @@ PLAIN_WORDS = frozenset(
     {"large", "small", "medium", "mini", "pro", "flash", "ultra", "nano", "turbo"}
 )
 LONGEST = 2
+MAKER_REACH = 2  # sentences: a maker named this recently makes its short names readable
 
 
 def with_short_names(
@@ -34,7 +35,11 @@ def with_short_names(
     latest: dict[str, int] = {}  # family id -> order of its latest mention
     order = 0
     result = []
-    for sentence in sents:
+    spoken: dict[str, int] = {}  # organisation id -> index of the sentence that named it last
+    for index, sentence in enumerate(sents):
+        for org in sentence.of("ORG"):
+            if org.ident:
+                spoken[org.ident] = index
         added: list[Hit] = []
         taken = {
             i for h in sentence.hits if h.kind in ("MODEL", "ORG") for i in range(h.start, h.end)
@@ -62,6 +67,14 @@ def with_short_names(
                 maker = _maker_before(sentence, at)  # "DeepSeek's R1": named by its maker
                 if not known and maker is not None and makers:
                     known = [(0, m) for f, m in candidates if makers.get(f) == maker]
+                if not known and makers and n == 1 and words[0][:1].isupper():
+                    # "DeepSeek hasn't commented. For reference, R1 was released ...": its
+                    # maker named just before
+                    known = [
+                        (0, m)
+                        for f, m in candidates
+                        if index - spoken.get(makers.get(f, ""), -MAKER_REACH - 1) <= MAKER_REACH
+                    ]
                 if not known:
                     continue
                 offsets = offsets or token_offsets(sentence)
