@@ -62,10 +62,23 @@ def subjects(sentence: Sentence) -> list[Hit]:
     """Model mentions that can be a claim's subject: not a point of comparison."""
     models = sentence.of("MODEL")
     comparisons = [c for c in sentence.cue("comparison") if _compares(c, sentence, models)]
-    comparisons += [h for h in sentence.of("QUAL") if h.ident in ("bound:over", "bound:under")]
+    bounds = [h for h in sentence.of("QUAL") if h.ident in ("bound:over", "bound:under")]
     return [
-        m for m in models if not _compared(m, comparisons) and not _object_of_clause(sentence, m)
+        m
+        for m in models
+        if not _compared(m, comparisons)
+        and not any(_bounded(sentence, b, m) for b in bounds)
+        and not _object_of_clause(sentence, m)
     ]
+
+
+def _bounded(sentence: Sentence, bound: Hit, model: Hit) -> bool:
+    """'more than GPT-4', 'above the Llama 3 line' compare; 'the names above only gpt-oss'
+    does not."""
+    if not 0 <= model.start - bound.end <= 2:
+        return False
+    between = sentence.tokens[bound.end - sentence.start : model.start - sentence.start]
+    return all(t.lower() in ("the", "a", "an") or not t.strip() for t in between)
 
 
 def _attributive(sentence: Sentence, value: Hit, mention: Hit) -> bool:

@@ -1521,3 +1521,40 @@ def test_a_model_in_a_clause_about_the_one_referred_to_is_not_the_new_subject(ki
         (None, "parameters", 175_000_000_000),  # GPT-3 is not in the registry
         ("gpt-3.5-turbo", "modality", ("text-only",)),
     }
+
+
+def test_a_short_name_read_when_its_maker_was_named_just_before(kit, make_article):
+    text = (
+        "DeepSeek-R2 is coming in August. DeepSeek hasn't commented. For reference, R1 was"
+        " released under the MIT licence and has 671B parameters."
+    )
+    got = claims(kit, make_article, text)
+    assert ("deepseek-r1", "parameters", 671_000_000_000) in got
+    assert ("deepseek-r1", "license", "mit") in got
+    assert not any(model is None and attribute == "parameters" for model, attribute, _ in got)
+    far = "DeepSeek ships. It is big. So it goes. Really. R1 has 671B parameters."
+    assert ("deepseek-r1", "parameters", 671_000_000_000) not in claims(kit, make_article, far)
+
+
+def test_above_compares_only_right_before_a_name(kit, make_article):
+    text = (
+        "Among the names above only gpt-oss, Qwen3 and Mistral 7B carry OSI-approved licences"
+        " (Apache 2.0, Apache 2.0 and MIT respectively)."
+    )
+    got = claims(kit, make_article, text)
+    assert got == {
+        ("gpt-oss", "license", "apache-2.0"),
+        ("qwen3", "license", "apache-2.0"),
+        ("mistral-7b", "license", "mit"),
+    }
+
+
+def test_a_sentence_ends_before_spaces_left_by_an_unwrapped_list_item(kit, make_article):
+    text = (
+        "4. **DeepSeek-V3** (DeepSeek): 671B total, 256 experts with 8\n   routed per token."
+        " DeepSeek Model License (commercial use permitted).\n"
+        "   The R1 reasoning model reuses the same backbone.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("deepseek-v3", "license", "deepseek-model") in got
+    assert not any(model == "deepseek-r1" for model, *_ in got)
