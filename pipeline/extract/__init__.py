@@ -163,7 +163,7 @@ def claims_of(
         if id(sentence) in tabular or sentence.text.rstrip(" *_\n\t\"'”)").endswith("?"):
             continue  # a question asserts nothing: "May it get a successor with open weights?"
         drafts = [d for drafter in DRAFTERS for d in drafter(sentence, context.subject)]
-        drafts = for_each_of(context.group, respectively(sentence, drafts, context.group))
+        drafts = for_each_of(context.group, respectively(sentence, drafts, context.group), sentence)
         drafts = coordinated_share(sentence, drafts)
         drafts = sizes_of_family(sentence, drafts, families or {})
         pairs += [(sentence, _mark_inferred(sentence, d)) for d in drafts]
@@ -193,12 +193,21 @@ def sizes_of_family(
     return [dataclasses.replace(d, model=family) if d in sized else d for d in drafts]
 
 
-def for_each_of(group: tuple[Hit, ...], drafts: list[Draft]) -> list[Draft]:
-    """'Both models support 128K': one claim per model of the group referred to."""
+def for_each_of(
+    group: tuple[Hit, ...], drafts: list[Draft], sentence: Sentence | None = None
+) -> list[Draft]:
+    """'Both models support 128K': one claim per model of the group referred to; a value
+    the sentence gives a model it names itself stays that model's ('The three larger models
+    read images; the 1B model is text-only')."""
     spread = {d.model.ident or d.model.text for d in drafts if d.model in group and d.model}
     if not group or len(spread) > 1:  # already spread over the group ("respectively")
         return drafts
-    return [dataclasses.replace(d, model=m) for d in drafts for m in group]
+    own = [h for h in sentence.of("MODEL") if h.start >= group[-1].end] if sentence else []
+    return [
+        dataclasses.replace(d, model=m)
+        for d in drafts
+        for m in ((d.model,) if d.model in own and d.model.start <= d.value_hit.start else group)
+    ]
 
 
 def _mark_inferred(sentence: Sentence, draft: Draft) -> Draft:

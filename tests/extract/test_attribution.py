@@ -1558,3 +1558,18 @@ def test_a_sentence_ends_before_spaces_left_by_an_unwrapped_list_item(kit, make_
     got = claims(kit, make_article, text)
     assert ("deepseek-v3", "license", "deepseek-model") in got
     assert not any(model == "deepseek-r1" for model, *_ in got)
+
+
+def test_a_model_named_after_a_group_keeps_its_own_values(kit, make_article):
+    text = (
+        "Gemma 3 comes in 1B, 4B, 12B and 27B sizes.\n\n## Models\n\nThe three larger models"
+        " accept images as well as text; the 1B model is text-only and has a 32K-token window."
+    )
+    got = claims(kit, make_article, text)
+    assert {m for m, a, v in got if a == "modality" and v == ("input:image",)} == {
+        "gemma-3-4b",
+        "gemma-3-12b",
+        "gemma-3-27b",
+    }
+    assert {m for m, a, _ in got if a == "context_length"} == {"gemma-3-1b"}
+    assert {m for m, a, v in got if a == "modality" and v == ("text-only",)} == {"gemma-3-1b"}
