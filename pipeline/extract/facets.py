@@ -429,7 +429,9 @@ def _plainly_denied(sentence: Sentence, hit: Hit) -> bool:
     denied outright says something about the model (a negated claim); 'rather than an
     open-source licence' and 'without open weights' do not."""
     return any(
-        0 <= hit.start - q.end <= 1 and q.text.lower() in DENIALS for q in sentence.cue("negation")
+        (0 <= hit.start - q.end <= 1 and q.text.lower() in DENIALS)
+        or (q.start == sentence.start and q.text.lower() in ("neither", "none of"))
+        for q in sentence.cue("negation")
     )
 
 

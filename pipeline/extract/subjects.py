@@ -241,17 +241,23 @@ def _plural(sentence: Sentence) -> int | None:
     named), 2 for 'both', 3 for 'all three'; None when it does not refer to several."""
     cues = sentence.cue("plural")
     words = [t.lower() for t in sentence.tokens if t.strip()]
-    if not cues and not (
-        (
-            words
-            and words[0] in PLURAL_OPENERS
-            and len(words) > 1
-            and words[1] not in ("the", "this", "these", "model", "models")
+    if (
+        not cues
+        and not (
+            (
+                words
+                and words[0] in PLURAL_OPENERS
+                and len(words) > 1
+                and words[1] not in ("the", "this", "these", "model", "models")
+            )
+            or (words[:1] == ["each"] and words[1:2] == ["of"])
+            or words[:1] == ["neither"]  # "Neither model reads images" (a negation, not a cue)
+            or words[:2] == ["none", "of"]  # "None of the four generates images"
         )
-        or (words[:1] == ["each"] and words[1:2] == ["of"])
-        or words[:1] == ["neither"]  # "Neither model reads images" (a negation, not a cue)
     ):
         return None
+    if words[:2] == ["none", "of"]:
+        return next((PLURAL_COUNTS[w] for w in words[2:4] if w in PLURAL_COUNTS), 0)
     for cue in cues or ():
         for word in cue.text.lower().split():
             if word in PLURAL_COUNTS:

@@ -1573,3 +1573,17 @@ def test_a_model_named_after_a_group_keeps_its_own_values(kit, make_article):
     }
     assert {m for m, a, _ in got if a == "context_length"} == {"gemma-3-1b"}
     assert {m for m, a, v in got if a == "modality" and v == ("text-only",)} == {"gemma-3-1b"}
+
+
+def test_none_of_and_neither_deny_what_the_group_does(kit, make_article):
+    text = (
+        "Gemma 3 comes in four sizes. None of the four generates images. Llama 4 Scout and"
+        " Llama 4 Maverick launched. Neither model is open source."
+    )
+    found = kit.extractor.extract(make_article(text))
+    got = {(c.model_id, c.attribute.value, c.qualifiers.negated) for c in found}
+    assert got == {
+        ("gemma-3", "modality", True),
+        ("llama-4-scout", "license", True),
+        ("llama-4-maverick", "license", True),
+    }
