@@ -98,12 +98,43 @@ def markdown_drafts(
         return
     labels = [label_of(c.text(text)) for c in columns]
     cells_of_rows = [markdown_cells(r) for r in rows]
+    subject = _infobox_subject(columns, cells_of_rows, text)
+    if subject is not None:
+        yield from _infobox_drafts(cells_of_rows, subject, text, licences)
+        return
     at = _model_column(labels, cells_of_rows)
     for cells in cells_of_rows:
         model = _model_of(cells[at], text) if len(cells) > at else None
         if model is None:
             continue
         yield from _row_drafts(labels, columns, cells, model, text, licences)
+
+
+def _infobox_subject(columns: list[Cell], rows: list[list[Cell]], text: str) -> Hit | None:
+    """'| Gemma 3 | |' over '| Developer | Google DeepMind |' rows: an infobox, a table of one
+    model's facts with the labels down its first column."""
+    if len(columns) != 2 or columns[1].text(text) or not rows:
+        return None
+    named = columns[0].hits("MODEL")
+    labelled = sum(1 for cells in rows if cells and label_of(cells[0].text(text)))
+    return named[0] if named and labelled * 2 >= len(rows) else None
+
+
+def _infobox_drafts(
+    rows: list[list[Cell]], model: Hit, text: str, licences: LicenceNames
+) -> Iterator[Draft]:
+    for cells in rows:
+        if len(cells) < 2:
+            continue
+        label = label_of(cells[0].text(text))
+        if label == "modality":
+            yield from _modality_draft([(cells[0].text(text).lower(), cells[1])], model, text)
+        elif label in COUNT_ATTRIBUTES:  # "| Sizes | 1B, 4B, 12B, 27B |": one claim each
+            for count in cells[1].hits("COUNT"):
+                part = Cell(cells[1].sentence, count.start_char, count.end_char)
+                yield from cell_drafts(label, [part], model, text, licences)
+        else:
+            yield from cell_drafts(label, [cells[1]], model, text, licences)
 
 
 def _model_column(labels: list[str | None], rows: list[list[Cell]]) -> int:

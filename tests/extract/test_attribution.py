@@ -1587,3 +1587,20 @@ def test_none_of_and_neither_deny_what_the_group_does(kit, make_article):
         ("llama-4-scout", "license", True),
         ("llama-4-maverick", "license", True),
     }
+
+
+def test_an_infobox_table_of_one_models_facts(kit, make_article):
+    text = (
+        "| Gemma 3 | |\n|---|---|\n| Developer | Google DeepMind |\n| Initial release | 12 March"
+        " 2025 |\n| Predecessor | Gemma 2 |\n| Sizes | 1B, 4B, 27B |\n| Context window | 128K"
+        " tokens |\n| Licence | Gemma Terms of Use |\n| Website | gemma.example.com |\n"
+    )
+    assert claims(kit, make_article, text) == {
+        ("gemma-3", "developer", "google"),
+        ("gemma-3", "release_date", "2025-03-12"),
+        ("gemma-3", "parameters", 1_000_000_000),
+        ("gemma-3", "parameters", 4_000_000_000),
+        ("gemma-3", "parameters", 27_000_000_000),
+        ("gemma-3", "context_length", 128_000),
+        ("gemma-3", "license", "gemma"),
+    }
