@@ -57,6 +57,7 @@ from pipeline.extract.tables import (
     flat_drafts,
     licence_key,
     markdown_drafts,
+    prose_cells,
     table_blocks,
 )
 from pipeline.schema import Article, Attribute, Bound, Claim, Precision, Qualifiers
@@ -153,6 +154,13 @@ def claims_of(
         (d_sentence(block, d), d)
         for block in table_blocks(sents)
         for d in markdown_drafts(block, article.text, licence_names)
+    ]
+    pairs += [  # "| Mixtral 8x7B | 56B parameters, 32K context |": a cell of prose
+        (cell, d)
+        for block in table_blocks(sents)
+        for cell, model in prose_cells(block, article.text)
+        for drafter in DRAFTERS
+        for d in drafter(cell, model)
     ]
     for columns, rows in flat_blocks(sents):
         tabular.update(id(r) for r in rows)

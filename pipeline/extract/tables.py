@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.extract.claims import Draft, _bound_before, _hedged
-from pipeline.extract.hits import Hit, Sentence, label_of
+from pipeline.extract.hits import Hit, Sentence, label_of, token_offsets
 from pipeline.extract.numbers import moe_details
 
 SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
@@ -108,6 +108,54 @@ def markdown_drafts(
         if model is None:
             continue
         yield from _row_drafts(labels, columns, cells, model, text, licences)
+
+
+def prose_cells(block: list[Sentence], text: str) -> Iterator[tuple[Sentence, Hit]]:
+    """Cells of free text under a column with no attribute label ('| Notes |' holding '56B
+    parameters, 32K context'), each as a sentence of its own with the row's model."""
+    header, *rows = block
+    rows = [r for r in rows if not SEPARATOR.match(r.text)]
+    columns = markdown_cells(header)
+    if any(m is not None and m.ident for m in (_model_of(c, text) for c in columns[1:])):
+        return  # models across the top
+    labels = [label_of(c.text(text)) for c in columns]
+    cells_of_rows = [markdown_cells(r) for r in rows]
+    if _infobox_subject(columns, cells_of_rows, text) is not None:
+        return
+    at = _model_column(labels, cells_of_rows)
+    for cells in cells_of_rows:
+        model = _model_of(cells[at], text) if len(cells) > at else None
+        if model is None:
+            continue
+        for i, (label, cell) in enumerate(zip(labels, cells, strict=False)):
+            prose = i != at and label is None and len(cell.text(text).split()) >= 2
+            maker = i == at and bool(cell.hits("ORG"))  # "| Llama 3 70B (Meta) |"
+            part = cell_sentence(cell) if prose or maker else None
+            if part is not None and (maker or not part.of("MODEL")):
+                yield part, model
+
+
+def cell_sentence(cell: Cell) -> Sentence | None:
+    """The part of a table row inside one cell, as a sentence."""
+    row = cell.sentence
+    offsets = token_offsets(row)
+    inside = [i for i, o in enumerate(offsets) if cell.start <= row.start_char + o < cell.end]
+    inside = [i for i in inside if row.tokens[i].strip()]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1] + 1
+    begin = row.start_char + offsets[first]
+    finish = row.start_char + offsets[last - 1] + len(row.tokens[last - 1])
+    start, end = row.start + first, row.start + last
+    return Sentence(
+        start=start,
+        end=end,
+        start_char=begin,
+        end_char=finish,
+        text=row.text[begin - row.start_char : finish - row.start_char],
+        tokens=row.tokens[first:last],
+        hits=tuple(h for h in row.hits if start <= h.start and h.end <= end),
+    )
 
 
 def _infobox_subject(columns: list[Cell], rows: list[list[Cell]], text: str) -> Hit | None:

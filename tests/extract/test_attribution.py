@@ -1604,3 +1604,19 @@ def test_an_infobox_table_of_one_models_facts(kit, make_article):
         ("gemma-3", "context_length", 128_000),
         ("gemma-3", "license", "gemma"),
     }
+
+
+def test_a_table_cell_of_prose_is_read_for_the_rows_model(kit, make_article):
+    text = (
+        "| Model ID | Model | Notes |\n|---|---|---|\n| `mixtral-8x7b` | Mixtral 8x7B (Mistral AI)"
+        " | 56B parameters, 32K context |\n| `llama-3-70b` | Llama 3 70B (Meta) | 8K context,"
+        " released July 2024 |\n"
+    )
+    assert claims(kit, make_article, text) == {
+        ("mixtral-8x7b", "developer", "mistral"),
+        ("mixtral-8x7b", "parameters", 56_000_000_000),
+        ("mixtral-8x7b", "context_length", 32_000),
+        ("llama-3-70b", "developer", "meta"),
+        ("llama-3-70b", "context_length", 8_000),
+        ("llama-3-70b", "release_date", "2024-07"),
+    }
