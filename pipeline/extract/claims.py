@@ -118,6 +118,9 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
         right_after = [m for m in subjects(sentence) if m.start - value.end == 1]
         if right_after:
             return right_after[0]
+    owner = _owner_after(sentence, value)
+    if owner is not None:  # "14T tokens for the 27B, 12T for the 12B", "the 128K of Llama 3.3"
+        return owner
     before = [m for m in mentions if m.end <= value.start]
     if before:
         nearest = before[-1]
@@ -148,6 +151,26 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
             return fallback  # "The default version has a 4K window, and a 128K variant, X, ..."
         return after[0]
     return fallback
+
+
+UNIT_WORDS = frozenset({"tokens", "token", "parameters", "params", "context", "window"})
+
+
+def _owner_after(sentence: Sentence, value: Hit) -> Hit | None:
+    """The model a count is given for right after it: '14T tokens for the 27B', '12T for the
+    12B', 'the 128K of Llama 3.3 70B'."""
+    if value.kind != "COUNT":
+        return None
+    i = value.end - sentence.start
+    words = sentence.tokens
+    while i < len(words) and (not words[i].strip() or words[i].lower() in UNIT_WORDS):
+        i += 1
+    if i >= len(words) or words[i].lower() not in ("for", "of"):
+        return None
+    i += 1
+    while i < len(words) and not words[i].strip():
+        i += 1
+    return next((m for m in subjects(sentence) if m.start == sentence.start + i), None)
 
 
 def _in_apposition(sentence: Sentence, head: Hit, mention: Hit, value: Hit) -> bool:
@@ -382,12 +405,21 @@ def count_groups(sentence: Sentence) -> Iterator[list[Hit]]:
 def _joined(sentence: Sentence, left: Hit, right: Hit) -> bool:
     between = sentence.tokens[left.end - sentence.start : right.start - sentence.start]
     words = [t.lower() for t in between if t.strip()]
+    if {scale_suffix(left), scale_suffix(right)} == {"B", "T"}:
+        return False  # "for the 27B, 12T for the 12B": a size, then a count of tokens
     return 0 < len(words) <= 2 and all(w in LIST_JOINERS for w in words)
+
+
+def scale_suffix(count: Hit) -> str:
+    text = count.text.rstrip("+ ")
+    return text[-1:].upper() if text[-1:].isalpha() and len(text) > 1 else ""
 
 
 def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[str, str] | None:
     """(attribute, scope) of a count, from its unit and the sentence's cues; None if unclear."""
     if sentence.label and sentence.colon is not None and value.start >= sentence.colon:
+        if _in_reference(sentence, value):  # "Training data: 14T tokens for the 27B"
+            return None
         return _labelled_count(sentence.label, value)
     if (inline := _inline_label(sentence, value)) is not None:
         return _labelled_count(inline, value)
@@ -891,6 +923,13 @@ def _names(model: Hit, value: Hit) -> bool:
     ('Qwen3 8B, 14B') is a name itself (its reference is the bare count): no claim."""
     inside = model.start <= value.start and value.end <= model.end
     return model.synthetic and inside and (model.start, model.end) != (value.start, value.end)
+
+
+def _in_reference(sentence: Sentence, value: Hit) -> bool:
+    """Is the count the size in a size reference ('the 27B')?"""
+    return any(
+        m.start < value.start and value.end <= m.end and m.synthetic for m in sentence.of("MODEL")
+    )
 
 
 def _inside_model(sentence: Sentence, value: Hit) -> bool:

@@ -12,7 +12,13 @@ import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from pipeline.extract.claims import count_groups, oblique, opens_with_reference, subjects
+from pipeline.extract.claims import (
+    count_groups,
+    oblique,
+    opens_with_reference,
+    scale_suffix,
+    subjects,
+)
 from pipeline.extract.hits import Hit, Sentence, with_hits
 from pipeline.extract.nlp import EMPHASIS
 from pipeline.extract.numbers import parse_count_text
@@ -492,9 +498,13 @@ def _size_reference(
         for c in sentence.of("COUNT")
         if count.start <= c.start and c.end <= last.end
     )
+    joins = noun in ("and", "or") and not any(  # "for the 27B and 12T for the 12B"
+        c.start == last.end + 1 and scale_suffix(c) == scale_suffix(last)
+        for c in sentence.of("COUNT")
+    )
     if (
         bare
-        and noun not in NOT_NOUNS
+        and (noun not in NOT_NOUNS or joins)
         and not any(m.start == last.end for m in sentence.of("MODEL"))  # "the 7B Qwen2.5"
         and not any(
             h.kind == "CUE" and h.start == count.end and h.ident not in VERB_CUES

@@ -1620,3 +1620,17 @@ def test_a_table_cell_of_prose_is_read_for_the_rows_model(kit, make_article):
         ("llama-3-70b", "context_length", 8_000),
         ("llama-3-70b", "release_date", "2024-07"),
     }
+
+
+def test_a_count_given_for_the_model_named_right_after_it(kit, make_article):
+    text = (
+        "Gemma 3 is out in four sizes. Training data: 14T tokens for the 27B, 12T for the 12B."
+        " Google used 4T tokens for the 4B and 2T tokens for the 1B."
+    )
+    got = {c for c in claims(kit, make_article, text) if c[1] != "parameters"}
+    assert got == {
+        ("gemma-3-27b", "training_tokens", 14_000_000_000_000),
+        ("gemma-3-12b", "training_tokens", 12_000_000_000_000),
+        ("gemma-3-4b", "training_tokens", 4_000_000_000_000),
+        ("gemma-3-1b", "training_tokens", 2_000_000_000_000),
+    }
