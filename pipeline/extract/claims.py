@@ -122,6 +122,8 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
     if owner is not None:  # "14T tokens for the 27B, 12T for the 12B", "the 128K of Llama 3.3"
         return owner
     before = [m for m in mentions if m.end <= value.start]
+    while len(before) >= 2 and _possessor(sentence, before[-1], value):
+        before.pop()  # "Llama 4 Maverick, Scout's bigger sibling, offers a mere 1M"
     if before:
         nearest = before[-1]
         if nearest not in subjects(sentence):
@@ -151,6 +153,13 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
             return fallback  # "The default version has a 4K window, and a 128K variant, X, ..."
         return after[0]
     return fallback
+
+
+def _possessor(sentence: Sentence, mention: Hit, value: Hit) -> bool:
+    """Is the mention a possessor in a description set off before the value ('Maverick,
+    Scout's bigger sibling, offers 1M'), not what the value is about ('Scout's 10M')?"""
+    after = sentence.tokens[mention.end - sentence.start : value.start - sentence.start]
+    return after[:1] in (("'s",), ("’s",)) and "," in after
 
 
 UNIT_WORDS = frozenset({"tokens", "token", "parameters", "params", "context", "window"})
@@ -641,14 +650,38 @@ def _unitless_count(sentence: Sentence, value: Hit) -> tuple[str, str] | None:
 WINDOW_VERBS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "does", "do", "takes", "take", "offers",
      "offer", "gets", "supports", "support", "handles", "reaches", "went", "moved", "grew",
-     "jumped", "rose", "extended", "expanded", "increased", "stretched", "stretches"}
+     "jumped", "rose", "extended", "expanded", "increased", "stretched", "stretches", "stays",
+     "stay", "stayed", "remains", "remained", "sits", "sat"}
 )  # fmt: skip
 # between a model and its verb: "GPT-4 and Llama 3.3 both take 128K", "Scout now does 10M"
 SUBJECT_FILLERS = frozenset({"both", "all", "each", "also", "now", "only", "still", "then"})
 SIZE_VERBS = frozenset({"is", "are", "was", "were", "weighs"})
-WINDOW_FILLERS = frozenset({"only", "just", "a", "mere", "up", "to", "about", "roughly", "now"})
+WINDOW_FILLERS = frozenset(
+    {"only", "just", "a", "mere", "up", "to", "about", "roughly", "now", "at", "still"}
+)
 WINDOW_AFTER = frozenset(
-    {"", ".", ",", ";", ":", ")", "and", "as", "but", "while", "in", "of", "with"}
+    {
+        "",
+        ".",
+        ",",
+        ";",
+        ":",
+        ")",
+        "and",
+        "as",
+        "but",
+        "while",
+        "in",
+        "of",
+        "with",
+        "back",
+        "since",
+        "too",
+        "already",
+        "today",
+        "now",
+        "by",
+    }
 )
 
 
@@ -673,6 +706,9 @@ def _said_of(sentence: Sentence, value: Hit, verbs: frozenset[str]) -> bool:
         words.pop()
     if not words:
         return False
+    if sentence.tokens[words[-1]] == ",":  # "Maverick, Scout's bigger sibling, offers a mere
+        before = sentence.start + words[-1]  # 1M", "X came out in May, stays at 200K"
+        return any(m.end <= before and not oblique(sentence, m) for m in subjects(sentence))
     return any(m.end == sentence.start + words[-1] + 1 for m in subjects(sentence)) or (
         sentence.tokens[words[-1]].lower() == "it"
     )

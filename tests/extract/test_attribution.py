@@ -1634,3 +1634,18 @@ def test_a_count_given_for_the_model_named_right_after_it(kit, make_article):
         ("gemma-3-4b", "training_tokens", 4_000_000_000_000),
         ("gemma-3-1b", "training_tokens", 2_000_000_000_000),
     }
+
+
+def test_windows_said_with_more_verbs_and_after_a_description(kit, make_article):
+    text = (
+        "Claude 2 had 200K back in 2023. Meanwhile Llama 4 Maverick, Scout's bigger sibling,"
+        " offers a mere 1M. Claude 3.7 Sonnet came out in February, stays at 200K. Llama 3 8B's"
+        " 8K window is small."
+    )
+    got = {c for c in claims(kit, make_article, text) if c[1] == "context_length"}
+    assert got == {
+        ("claude-2", "context_length", 200_000),
+        ("llama-4-maverick", "context_length", 1_000_000),
+        ("claude-3.7-sonnet", "context_length", 200_000),
+        ("llama-3-8b", "context_length", 8_000),
+    }
