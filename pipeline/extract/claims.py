@@ -440,6 +440,8 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
         return "parameters", ""
     if unit is None and (_size_field(sentence, value) or _sized_design(sentence, value)):
         return "parameters", ""
+    if unit is None and scale_suffix(value) == "B" and _spanned(sentence, value):
+        return "parameters", ""  # "The Qwen2.5 line runs from 0.5B to 72B"
     if unit is None:
         return _unitless_count(sentence, value)
     ident = unit.ident
@@ -932,6 +934,15 @@ def _gapped(
 GAP_WORDS = frozenset(
     {"itself", "is", "at", "on", "stuck", "only", "just", "with", "has", "'s", ","}
 )
+
+
+def _spanned(sentence: Sentence, value: Hit) -> bool:
+    """Is the count an end of a range of sizes of a model named before ('runs from 0.5B to
+    72B')?"""
+    group = next((g for g in count_groups(sentence) if value in g), [])
+    if _range(sentence, group) is None or any(scale_suffix(c) != "B" for c in group):
+        return False
+    return any(m.end <= group[0].start for m in subjects(sentence))
 
 
 def _range(sentence: Sentence, group: list[Hit]) -> tuple[int, int] | None:

@@ -1649,3 +1649,11 @@ def test_windows_said_with_more_verbs_and_after_a_description(kit, make_article)
         ("claude-3.7-sonnet", "context_length", 200_000),
         ("llama-3-8b", "context_length", 8_000),
     }
+
+
+def test_a_range_of_sizes_without_a_size_noun(kit, make_article):
+    text = "The Qwen2.5 line runs from 0.5B to 72B. Prices run from 2B to 5B dollars."
+    assert claims(kit, make_article, text) == {
+        ("qwen2.5", "parameters", 500_000_000),
+        ("qwen2.5", "parameters", 72_000_000_000),
+    }
