@@ -342,7 +342,23 @@ def _hedges(sentence: Sentence) -> list[Hit]:
     """'reportedly', 'is expected to', and 'expected' as a release word ('is widely expected
     on Thursday')."""
     expected = [h for h in sentence.cue("release") if h.text.lower() == "expected"]
-    return [*sentence.cue("hedge"), *expected]
+    hedges = [h for h in sentence.cue("hedge") if not _ability(sentence, h)]
+    return [*hedges, *expected]
+
+
+ABILITY_VERBS = frozenset(
+    {"read", "take", "handle", "process", "see", "understand", "download", "run", "accept",
+     "generate", "hear", "speak", "write", "fit", "load", "use"}
+)  # fmt: skip
+
+
+def _ability(sentence: Sentence, hedge: Hit) -> bool:
+    """'GPT-4 could read images', 'anyone could download its weights': 'could' of what a
+    model (or its users) was able to do, not a hedge."""
+    if hedge.text.lower() != "could":
+        return False
+    after = [t.lower() for t in sentence.tokens[hedge.end - sentence.start :] if t.strip()]
+    return bool(after) and after[0] in ABILITY_VERBS
 
 
 def hedge_scope(sentence: Sentence, draft: Draft) -> bool:

@@ -1657,3 +1657,17 @@ def test_a_range_of_sizes_without_a_size_noun(kit, make_article):
         ("qwen2.5", "parameters", 500_000_000),
         ("qwen2.5", "parameters", 72_000_000_000),
     }
+
+
+def test_could_of_an_ability_is_no_hedge(kit, make_article):
+    text = (
+        "GPT-4 had an 8,192-token window and could read images. Llama 4 Behemoth could top two"
+        " trillion parameters."
+    )
+    found = kit.extractor.extract(make_article(text))
+    got = {(c.model_id, c.attribute.value, c.qualifiers.hedged) for c in found}
+    assert got == {
+        ("gpt-4", "context_length", False),
+        ("gpt-4", "modality", False),
+        ("llama-4-behemoth", "parameters", True),
+    }
