@@ -60,6 +60,7 @@ def _toolkit(extra_registry: tuple[str, ...], trained: str | None) -> Toolkit:
         short_names=registry.short_names(),
         families=registry.family_index(),
         makers=registry.makers(),
+        exact_models=registry.exact_model_patterns(),
     )
     return Toolkit(registry, extractor)
 

@@ -87,8 +87,9 @@ class Extractor:
         short_names: ShortNames | None = None,
         families: Mapping[str, tuple[str, str]] | None = None,
         makers: Mapping[str, str] | None = None,
+        exact_models: Sequence[tuple[str, str]] = (),
     ) -> None:
-        self.nlp: Language = build_nlp(models, organisations, licences, trained)
+        self.nlp: Language = build_nlp(models, organisations, licences, trained, exact_models)
         self.sizes: Sizes = sizes or {}
         self.short_names: ShortNames = short_names or {}
         self.families: Mapping[str, tuple[str, str]] = families or {}

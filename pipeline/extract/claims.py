@@ -66,7 +66,7 @@ def subjects(sentence: Sentence) -> list[Hit]:
     return [
         m
         for m in models
-        if not _compared(m, comparisons)
+        if not _compared(sentence, m, comparisons)
         and not any(_bounded(sentence, b, m) for b in bounds)
         and not _object_of_clause(sentence, m)
     ]
@@ -104,8 +104,20 @@ def _compares(cue: Hit, sentence: Sentence, models: list[Hit]) -> bool:
     return cue.start != sentence.start and any(m.start == cue.end for m in models)
 
 
-def _compared(model: Hit, comparisons: list[Hit]) -> bool:
-    return any(0 <= model.start - c.end <= 2 for c in comparisons)
+def _compared(sentence: Sentence, model: Hit, comparisons: list[Hit]) -> bool:
+    """Is the model right after a comparison word ('than GPT-4', 'like the new Llama 3'), or
+    after one through words that only lead to it ('double what the first LLaMA had')?"""
+    for c in comparisons:
+        if 0 <= model.start - c.end <= 2:
+            return True
+        between = sentence.tokens[c.end - sentence.start : model.start - sentence.start]
+        words = [t.lower() for t in between if t.strip()]
+        if 0 < len(words) <= 4 and all(w in LEADING_TO for w in words):
+            return True
+    return False
+
+
+LEADING_TO = frozenset({"what", "the", "that", "those", "of", "first", "original", "a", "an"})
 
 
 def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | None:

@@ -122,6 +122,14 @@ def _named(pairs: Iterable[tuple[str, str]], label: str) -> list[dict[str, Any]]
     return [{"label": label, "id": ident, "pattern": text} for text, ident in pairs]
 
 
+def _exact(pairs: Iterable[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Token patterns for names matched only as written ('LLaMA', not 'Llama')."""
+    return [
+        {"label": "MODEL", "id": ident, "pattern": [{"ORTH": word} for word in text.split()]}
+        for text, ident in pairs
+    ]
+
+
 _BLOCK = re.compile(
     r"^\s*(?:#|\||[-*+>]\s|\d{1,3}[.)]\s|\*\*[^*]+:\*\*|\*\*[^*]+\*\*\s*:"
     r"|[A-Z][\w()/-]*(?: [\w()/-]+){0,3}:)"  # a key of at most four words
@@ -325,6 +333,7 @@ def build_nlp(
     organisations: Sequence[tuple[str, str]] = (),
     licences: Sequence[tuple[str, str]] = (),
     trained: str | None = None,
+    exact_models: Sequence[tuple[str, str]] = (),
 ) -> Language:
     """The rule pipeline with the given names as phrase patterns: on a blank English
     pipeline, or on a trained one (rules first; see trained.py)."""
@@ -341,7 +350,7 @@ def build_nlp(
         config={"openers": openers},
     )
     rulers = {
-        "models": [*_named(models, "MODEL"), *shape_patterns()],
+        "models": [*_named(models, "MODEL"), *_exact(exact_models), *shape_patterns()],
         "values": token_patterns(),
         "cues": [
             *phrase_patterns("cues.yaml"),

@@ -194,6 +194,10 @@ class Registry:
         index.update({m.id: (m.family, self.families[m.family].name) for m in self.models.values()})
         return index
 
+    def exact_model_patterns(self) -> list[tuple[str, str]]:
+        """(name, family id) for names matched only as written ('LLaMA')."""
+        return [(alias, f.id) for f in self.families.values() for alias in f.exact_aliases]
+
     def organisation_patterns(self) -> list[tuple[str, str]]:
         return _patterns(self.organisations.values())
 

@@ -185,6 +185,9 @@ class Family(Strict):
     line: str
     developer: str
     aliases: list[Name] = Field(default_factory=list)
+    # names matched in articles only as written, case and all ('LLaMA' is the original
+    # LLaMA, 'Llama' the whole line): never used to look a name up
+    exact_aliases: list[Name] = Field(default_factory=list)
     follows: str | None = None  # the family this one succeeded, for hints
     source: Url
 

@@ -1671,3 +1671,16 @@ def test_could_of_an_ability_is_no_hedge(kit, make_article):
         ("gpt-4", "modality", False),
         ("llama-4-behemoth", "parameters", True),
     }
+
+
+def test_llama_written_with_its_original_capitals_is_the_first_llama(kit, make_article):
+    text = (
+        "Meta announced LLaMA on February 24, 2023, with a context of just 2,048 tokens. Llama 2"
+        " has 4,096 tokens, double what the first LLaMA had. The Llama line grew."
+    )
+    assert claims(kit, make_article, text) == {
+        ("llama-1", "developer", "meta"),
+        ("llama-1", "release_date", "2023-02-24"),
+        ("llama-1", "context_length", 2_048),
+        ("llama-2", "context_length", 4_096),
+    }
