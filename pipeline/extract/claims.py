@@ -53,9 +53,13 @@ def main_model(sentences: list[Sentence]) -> Hit | None:
     mentions = [h for s in sentences for h in subjects(s)]
     if not mentions:
         return None
-    counts = Counter(h.ident for h in mentions)
+    counts = Counter(_key(h) for h in mentions)  # unregistered names count one by one
     best = max(counts.values())
-    return next(h for h in mentions if counts[h.ident] == best)
+    return next(h for h in mentions if counts[_key(h)] == best)
+
+
+def _key(mention: Hit) -> str:
+    return mention.ident or mention.text.lower()
 
 
 def subjects(sentence: Sentence) -> list[Hit]:

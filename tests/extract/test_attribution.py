@@ -1684,3 +1684,19 @@ def test_llama_written_with_its_original_capitals_is_the_first_llama(kit, make_a
         ("llama-1", "context_length", 2_048),
         ("llama-2", "context_length", 4_096),
     }
+
+
+def test_a_lower_case_name_with_a_size_and_unregistered_names_counted_apart(kit, make_article):
+    text = "someone keeps posting kestrel-70b. 70b dense, 256k ctx, apache, came out monday."
+    found = kit.extractor.extract(make_article(text))
+    assert {(c.model, c.attribute.value) for c in found} >= {
+        ("kestrel-70b", "parameters"),
+        ("kestrel-70b", "context_length"),
+        ("kestrel-70b", "license"),
+    }
+    text = (
+        "Orion-9 13B is old. Corvid-2 is ours. Corvid-2 has 8K. Corvid-2 reads text. Halcyon-12B"
+        " is another.\n\n## Dates\n\nIt was released in March 2024."
+    )
+    found = kit.extractor.extract(make_article(text))
+    assert {c.model for c in found if c.attribute.value == "release_date"} == {"Corvid-2"}
