@@ -562,9 +562,10 @@ def _size_field(sentence: Sentence, value: Hit) -> bool:
         )
     if named and not any(m.end <= value.start for m in named):
         return False
-    if not named and not sentence.text.lstrip().startswith(("- ", "* ", "+ ")):
+    opening = not named and before == "" and after == ","  # "what about X? 123b, 32k ctx"
+    if not named and not opening and not sentence.text.lstrip().startswith(("- ", "* ", "+ ")):
         return False  # without a name only a list item under one: "- dense, 4B"
-    return before in FIELD_OPEN
+    return opening or before in FIELD_OPEN
 
 
 DESIGNS = frozenset({"dense", "moe", "sparse"})

@@ -1700,3 +1700,11 @@ def test_a_lower_case_name_with_a_size_and_unregistered_names_counted_apart(kit,
     )
     found = kit.extractor.extract(make_article(text))
     assert {c.model for c in found if c.attribute.value == "release_date"} == {"Corvid-2"}
+
+
+def test_a_fragment_of_fields_after_a_question_naming_the_model(kit, make_article):
+    text = "what about mistral large 2? 123b, 32k ctx, really good at tool calls"
+    assert claims(kit, make_article, text) == {
+        ("mistral-large-2", "parameters", 123_000_000_000),
+        ("mistral-large-2", "context_length", 32_000),
+    }
