@@ -1088,6 +1088,8 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
         chain = _chain_ending_at(sentence, named, model)
         if len(chain) < 2 or _appended_to_last(sentence, model, draft.value_hit):
             continue
+        if draft.attribute != "developer" and _bracketed_note(sentence, model, draft.value_hit):
+            continue  # "Phi-4-mini, Qwen3-8B, Gemma 3 12B (vision)": a note on the last name
         own = [d for d in drafts if d.attribute == draft.attribute and d.model == model]
         if len(own) > 1 and draft.attribute not in ("modality",):
             continue  # several values: no telling which goes with which model
@@ -1115,6 +1117,11 @@ def _appended_to_last(sentence: Sentence, model: Hit, value: Hit) -> bool:
         if t.strip()
     ]
     return len(between) >= 2 and between[0] == "," and between[1] in SINGULAR_ASIDES
+
+
+def _bracketed_note(sentence: Sentence, model: Hit, value: Hit) -> bool:
+    after = sentence.tokens[model.end - sentence.start : value.start - sentence.start]
+    return [t for t in after if t.strip()][:1] == ["("]
 
 
 SINGULAR_ASIDES = frozenset({"a", "an", "which", "whose", "its", "who"})

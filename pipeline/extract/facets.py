@@ -296,10 +296,10 @@ def _listed_images(sentence: Sentence, run: list[Hit]) -> set[str]:
         return set()
     words = [t.lower() for t in sentence.tokens]
     first, last = run[0].start - sentence.start, run[-1].end - sentence.start
-    around = words[max(first - 2, 0) : first] + words[last : last + 2]
+    around = words[max(first - 2, 0) : first] + words[last : last + 4]
     inside = words[first:last]
     listed = [w for w in (*around, *inside) if w in ("images", "image")]
-    joined = any(w in (",", "and") for w in (*around, *inside))
+    joined = any(w in (",", "and", "well") for w in (*around, *inside))  # "as well as images"
     return {"input:image"} if listed and joined else set()
 
 

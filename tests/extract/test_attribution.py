@@ -1708,3 +1708,16 @@ def test_a_fragment_of_fields_after_a_question_naming_the_model(kit, make_articl
         ("mistral-large-2", "parameters", 123_000_000_000),
         ("mistral-large-2", "context_length", 32_000),
     }
+
+
+def test_inputs_as_well_as_images_speech_replies_and_a_bracketed_note(kit, make_article):
+    text = (
+        "Gemini 2.5 Flash takes audio and video as well as images, can reply in speech. Local"
+        " models: Phi-4-mini, Qwen3-8B, Gemma 3 12B (vision)."
+    )
+    found = kit.extractor.extract(make_article(text))
+    assert sorted((c.model_id, tuple(c.value)) for c in found) == [
+        ("gemini-2.5-flash", ("input:audio", "input:image", "input:video")),
+        ("gemini-2.5-flash", ("output:audio",)),
+        ("gemma-3-12b", ("input:image",)),
+    ]
