@@ -267,8 +267,8 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
     said: set[tuple[str, tuple[str, ...], bool]] = set()
     for run in _modality_runs(facets, denials=sentence.cue("negation")):
         facet = run[0]
-        if _another_model(sentence, facet):
-            continue  # "you would need a separate vision model"
+        if _another_model(sentence, facet) or _part_named(sentence, facet):
+            continue  # "you would need a separate vision model", "a SigLIP vision encoder"
         model = model_for(facet, sentence, fallback)
         if model is SKIP or _kind_of_models(sentence, facet, model):
             continue
@@ -309,6 +309,20 @@ def _modality_value(hit: Hit) -> str:
 
 def _directional(hit: Hit) -> bool:
     return hit.ident.startswith(("modality:input:", "modality:output:"))
+
+
+PARTS = frozenset(
+    {"encoder", "encoders", "adapter", "adapters", "tower", "quality", "benchmark", "benchmarks",
+     "task", "tasks", "team", "backbone", "module", "research", "suite"}
+)  # fmt: skip
+
+
+def _part_named(sentence: Sentence, facet: Hit) -> bool:
+    """'vision encoder', 'vision quality': the word names a part or a topic, not an input."""
+    if facet.text.lower() != "vision":
+        return False
+    after = sentence.tokens[facet.end - sentence.start : facet.end - sentence.start + 1]
+    return bool(after) and after[0].lower() in PARTS
 
 
 OTHER_WORDS = frozenset({"separate", "another", "other", "dedicated", "different", "companion"})

@@ -1721,3 +1721,14 @@ def test_inputs_as_well_as_images_speech_replies_and_a_bracketed_note(kit, make_
         ("gemini-2.5-flash", ("output:audio",)),
         ("gemma-3-12b", ("input:image",)),
     ]
+
+
+def test_vision_naming_a_part_or_a_topic_is_no_input(kit, make_article):
+    text = (
+        "Gemma 3 27B uses a SigLIP vision encoder. Reviewers praised its vision quality. Llama"
+        " 3.2 11B Vision adds vision support."
+    )
+    found = kit.extractor.extract(make_article(text))
+    assert {(c.model_id, c.attribute.value) for c in found} == {
+        ("llama-3.2-11b-vision", "modality")
+    }
