@@ -811,6 +811,8 @@ def _window_sized(sentence: Sentence, value: Hit, unit: Hit) -> bool:
 
 def date_attribute(sentence: Sentence, value: Hit) -> str | None:
     """release_date or knowledge_cutoff, by label or the nearest cue; None without a cue."""
+    if _timestamp(sentence, value):  # "Date: Wed, 19 Mar 2025 10:42 +0000": a message's
+        return None
     if sentence.label in ("release_date", "knowledge_cutoff"):
         return sentence.label
     if sentence.label and sentence.colon is not None:
@@ -831,6 +833,14 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
 
 
 MONTH_CUE_REACH = 6
+CLOCK = re.compile(r"^[\s,]*(?:at\s+)?\d{1,2}:\d\d\b")
+
+
+def _timestamp(sentence: Sentence, value: Hit) -> bool:
+    """Is the date followed by a clock time ('18 Mar 2025 at 17:05'), the time a message was
+    sent?"""
+    start = value.end_char - sentence.start_char
+    return bool(CLOCK.match(sentence.text[start : start + 16]))
 
 
 RELEASE_VERBS = re.compile(r"\b(put out|published|publishing|released|releasing|dropped)\b", re.I)

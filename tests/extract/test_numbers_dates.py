@@ -228,3 +228,12 @@ def release_dates(kit, make_article, text: str, published: dt.date) -> set[tuple
     """(model id, release date) of every release-date claim extracted from ``text``."""
     found = kit.extractor.extract(make_article(text, published=published))
     return {(c.model_id, c.value) for c in found if c.attribute.value == "release_date"}
+
+
+def test_a_date_with_a_clock_time_is_when_a_message_was_sent(kit, make_article):
+    text = (
+        "**Date:** Wed, 19 Mar 2025 10:42 +0000\n\nDeepSeek-R1 is good.\n\nDate: Tue, 18 Mar"
+        " 2025 at 17:05\n\nMixtral 8x22B is fine. Mixtral 8x22B was released on 17 April 2024."
+    )
+    got = release_dates(kit, make_article, text, dt.date(2025, 3, 20))
+    assert got == {("mixtral-8x22b", "2024-04-17")}
