@@ -63,17 +63,25 @@ def _key(mention: Hit) -> str:
 
 
 def subjects(sentence: Sentence) -> list[Hit]:
-    """Model mentions that can be a claim's subject: not a point of comparison."""
+    """Model mentions that can be a claim's subject: not a point of comparison. Asked many
+    times of one sentence, so kept with it (for exactly these hits)."""
+    cached = sentence.extras.get("subjects")
+    if cached is not None and cached[0] is sentence.hits:
+        return list(cached[1])
     models = sentence.of("MODEL")
-    comparisons = [c for c in sentence.cue("comparison") if _compares(c, sentence, models)]
-    bounds = [h for h in sentence.of("QUAL") if h.ident in ("bound:over", "bound:under")]
-    return [
-        m
-        for m in models
-        if not _compared(sentence, m, comparisons)
-        and not any(_bounded(sentence, b, m) for b in bounds)
-        and not _object_of_clause(sentence, m)
-    ]
+    found = models
+    if models:
+        comparisons = [c for c in sentence.cue("comparison") if _compares(c, sentence, models)]
+        bounds = [h for h in sentence.of("QUAL") if h.ident in ("bound:over", "bound:under")]
+        found = [
+            m
+            for m in models
+            if not _compared(sentence, m, comparisons)
+            and not any(_bounded(sentence, b, m) for b in bounds)
+            and not _object_of_clause(sentence, m)
+        ]
+    sentence.extras["subjects"] = (sentence.hits, tuple(found))
+    return list(found)
 
 
 def _bounded(sentence: Sentence, bound: Hit, model: Hit) -> bool:
@@ -94,7 +102,13 @@ def _attributive(sentence: Sentence, value: Hit, mention: Hit) -> bool:
 def _object_of_clause(sentence: Sentence, mention: Hit) -> bool:
     """'a fraction of the GPT-3 it descended from', 'the Llama 2 they replaced': the model is
     the object of a clause about the one referred to, not what the sentence is about."""
-    after = [t.lower() for t in sentence.tokens[mention.end - sentence.start :][:3] if t.strip()]
+    at = mention.end - sentence.start
+    following = sentence.tokens[at : at + 1]
+    if following and not following[0].strip():
+        following = sentence.tokens[at + 1 : at + 2]
+    if not following or following[0].lower() not in ("it", "they", "that", "which"):
+        return False  # the common case, decided on one token
+    after = [t.lower() for t in sentence.tokens[at : at + 4] if t.strip()]
     if after[:1] in (["that"], ["which"]):
         after = after[1:]
     return len(after) >= 2 and after[0] in ("it", "they") and after[1].isalpha()
@@ -227,7 +241,12 @@ def _owned_by_next(between: list[str]) -> bool:
 def opens_with_reference(sentence: Sentence) -> bool:
     """'The new model was pretrained on 8.1T tokens, up from 2T for DeepSeek LLM 67B': the
     sentence is about the model referred back to; a model named later is a comparison."""
-    words = [t.lower() for t in sentence.tokens if t.strip() and t not in ("*", "-")]
+    words: list[str] = []
+    for token in sentence.tokens:
+        if token.strip() and token not in ("*", "-"):
+            words.append(token.lower())
+            if len(words) == 3:  # the longest opener
+                break
     return any(tuple(words[: len(opener)]) == opener for opener in REFERRING_OPENERS)
 
 
@@ -357,9 +376,12 @@ def _hedged(sentence: Sentence) -> bool:
 def _hedges(sentence: Sentence) -> list[Hit]:
     """'reportedly', 'is expected to', and 'expected' as a release word ('is widely expected
     on Thursday')."""
-    expected = [h for h in sentence.cue("release") if h.text.lower() == "expected"]
-    hedges = [h for h in sentence.cue("hedge") if not _ability(sentence, h)]
-    return [*hedges, *expected]
+    return [
+        h
+        for h in sentence.hits
+        if (h.ident == "hedge" and not _ability(sentence, h))
+        or (h.ident == "release" and h.text.lower() == "expected")
+    ]
 
 
 ABILITY_VERBS = frozenset(
