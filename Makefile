@@ -46,6 +46,8 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout12/gold
 	$(BIN)/claimwatch eval fixtures/holdout13/gold
 	$(BIN)/claimwatch eval fixtures/holdout14/gold
+	$(BIN)/claimwatch eval fixtures/holdout15/gold
+	$(BIN)/claimwatch eval fixtures/holdout16/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)

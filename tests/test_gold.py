@@ -37,10 +37,10 @@ HOLDOUT16 = FIXTURES / "holdout16" / "gold"
 # A set written but not yet measured goes here: keep it unseen (no eval, no rules) until a
 # session measures it, or its first score stops meaning anything. Only its form and verdicts
 # are checked.
-UNMEASURED: list[Path] = [HOLDOUT15, HOLDOUT16]  # written 2026-12-01 (third session)
+UNMEASURED: list[Path] = []
 HELD_OUT = [
     *(HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8),
-    *(HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14),
+    *(HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16),
 ]
 SET_NAMES = ["gold", *(f"holdout{n}" for n in ("", *range(2, 17)))]
 DOCS = load_gold(GOLD)
@@ -121,38 +121,55 @@ HELD_OUT_FLOORS = [
     # entry, retirement email, licence analysis, comment thread, earnings call, talk recap): P
     # 0.767, R 0.646, F1 0.702, flags P 0.429 R 0.636. Then used for rules (same session): P 0.779,
     # R 0.677, F1 0.724.
-    pytest.param(HOLDOUT7, 0.77, 0.67, 0.98, id="holdout7"),
+    # Used for rules in the third session (2026-12-01): P 0.851, R 0.788, F1 0.818.
+    pytest.param(HOLDOUT7, 0.84, 0.77, 0.97, id="holdout7"),
     # Measured 2026-12-01 on first contact (myths vs facts, press kit, translated press release,
     # chat log, leaderboard with footnotes, book chapter): P 0.706, R 0.500, F1 0.585, flags P 0.333
     # R 0.536. Then used for rules (same session): P 0.851, R 0.722, F1 0.781.
-    pytest.param(HOLDOUT8, 0.84, 0.71, 0.98, id="holdout8"),
+    # Used for rules in the third session (2026-12-01): P 0.882, R 0.778, F1 0.827.
+    pytest.param(HOLDOUT8, 0.87, 0.76, 0.98, id="holdout8"),
     # Measured on first contact at the start of the next session (2026-12-01), before any rule
     # change (student blog on MoE, corrections column, researcher interview, product-tier knowledge
     # base, city RFP memo, quarterly newsletter): P 0.749, R 0.691, F1 0.719, flags P 0.588 R 0.769.
     # Then used for rules (same session): P 0.861, R 0.814, F1 0.836.
-    pytest.param(HOLDOUT9, 0.85, 0.80, 0.98, id="holdout9"),
+    # Used for rules in the third session (2026-12-01): P 0.869, R 0.846, F1 0.857.
+    pytest.param(HOLDOUT9, 0.85, 0.83, 0.98, id="holdout9"),
     # Measured on first contact at the start of the next session (2026-12-01), before any rule
     # change (glossary, migration guide, radio script, spec-sheet table, investor notes, wire
     # flash): P 0.753, R 0.554, F1 0.639, flags P 0.485 R 0.571. Then used for rules (same session):
     # P 0.839, R 0.732, F1 0.782.
-    pytest.param(HOLDOUT10, 0.83, 0.72, 0.98, id="holdout10"),
+    # Used for rules in the third session (2026-12-01): P 0.846, R 0.773, F1 0.808.
+    pytest.param(HOLDOUT10, 0.83, 0.76, 0.98, id="holdout10"),
     # Measured on first contact mid-session (2026-12-01, after that session's rules for tables,
     # footnotes, pairs, story dates and fenced blocks): slide deck, AMA, textbook sidebar, legal
     # exhibit, product review, weekly digest. P 0.733, R 0.635, F1 0.680, flags P 0.588 R 0.769.
     # Then used for rules (same session): P 0.849, R 0.772, F1 0.809.
-    pytest.param(HOLDOUT11, 0.84, 0.76, 0.97, id="holdout11"),
+    # Used for rules in the third session (2026-12-01): P 0.878, R 0.803, F1 0.839.
+    pytest.param(HOLDOUT11, 0.86, 0.79, 0.97, id="holdout11"),
     # Measured on first contact mid-session, as the eleventh (blog with a YAML manifest, translated
     # interview, opinion column, five-year timeline, committee minutes, podcast show notes): P
     # 0.844, R 0.643, F1 0.730, flags P 0.560 R 0.538. Then used for rules (same session): P 0.861,
     # R 0.736, F1 0.794.
-    pytest.param(HOLDOUT12, 0.85, 0.73, 0.97, id="holdout12"),
+    # Used for rules in the third session (2026-12-01): P 0.861, R 0.762, F1 0.808.
+    pytest.param(HOLDOUT12, 0.85, 0.75, 0.97, id="holdout12"),
     # Measured on first contact at the end of the 2026-12-01 second session, after all its rules
     # (buying guide, compliance checklist, support e-mail thread, explainer, paper appendix, launch
     # blog): P 0.833, R 0.745, F1 0.786, flags P 0.583 R 0.808.
-    pytest.param(HOLDOUT13, 0.82, 0.73, 0.98, id="holdout13"),
+    # Used for rules in the third session (2026-12-01): P 0.859, R 0.779, F1 0.817.
+    pytest.param(HOLDOUT13, 0.84, 0.76, 0.98, id="holdout13"),
     # Measured as the thirteenth (TV transcript, README, obituary, rumour roundup, hobbyist
     # comparison, market brief): P 0.820, R 0.771, F1 0.795, flags P 0.808 R 0.808.
-    pytest.param(HOLDOUT14, 0.81, 0.76, 0.96, id="holdout14"),
+    # Used for rules in the third session (2026-12-01): P 0.880, R 0.843, F1 0.862.
+    pytest.param(HOLDOUT14, 0.86, 0.83, 0.97, id="holdout14"),
+    # Written at the start of the third session (2026-12-01) by annotators who had not seen the
+    # extractor, measured once at its end after all its rules (panel transcript, procurement CSV,
+    # app review, investor letter, this-week-in-history column, nested forum quotes): P 0.836, R
+    # 0.665, F1 0.741, flags P 0.526 R 0.741. The session's starting code scored F1 0.732.
+    pytest.param(HOLDOUT15, 0.82, 0.65, 0.98, id="holdout15"),
+    # The same, as the sixteenth (lecture notes, social thread, photo captions, letter to the
+    # editor with an editor's note, quiz with an answer key, migration guide): P 0.766, R 0.714, F1
+    # 0.739, flags P 0.476 R 0.741. The session's starting code scored F1 0.729.
+    pytest.param(HOLDOUT16, 0.75, 0.70, 0.98, id="holdout16"),
 ]
 
 
