@@ -53,6 +53,8 @@ from pipeline.extract.shortnames import (
 )
 from pipeline.extract.subjects import Sizes, family_hit, with_subjects
 from pipeline.extract.tables import (
+    delimited_blocks,
+    delimited_drafts,
     flat_blocks,
     flat_drafts,
     licence_key,
@@ -163,6 +165,12 @@ def claims_of(
         for drafter in DRAFTERS
         for d in drafter(cell, model)
     ]
+    for fields in delimited_blocks(sents, article.text):  # "1;GPT-4o;OpenAI;n.d.;128K;..."
+        lines = [cells[0].sentence for cells in fields]
+        tabular.update(id(line) for line in lines)
+        pairs += [
+            (d_sentence(lines, d), d) for d in delimited_drafts(fields, article.text, licence_names)
+        ]
     for columns, rows in flat_blocks(sents):
         tabular.update(id(r) for r in rows)
         pairs += [

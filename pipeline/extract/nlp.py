@@ -20,7 +20,7 @@ import yaml
 from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 from thinc.types import Ints2d
 
 PATTERNS = Path(__file__).parent / "patterns"
@@ -312,8 +312,8 @@ def _list_number(tokens: _Tokens, i: int) -> bool:
 
 
 def _tokenizer_for_counts(nlp: Language) -> None:
-    """Keep '128K', '15T', '1.8T' whole, split Markdown bold cleanly ('**Size:**') and
-    footnote marks off the word they follow."""
+    """Keep '128K', '15T', '1.8T' whole, split Markdown bold cleanly ('**Size:**'), footnote
+    marks off the word they follow, and delimited fields apart."""
     tokenizer: Any = nlp.tokenizer
     suffixes = [s for s in nlp.Defaults.suffixes or [] if "(?:km|km²" not in str(s)]
     suffixes += [
@@ -325,6 +325,9 @@ def _tokenizer_for_counts(nlp: Language) -> None:
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     prefixes = [*(nlp.Defaults.prefixes or []), "~"]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    # "1;GPT-4o;OpenAI;128K": a semicolon-delimited export line splits into its fields
+    infixes = [*(nlp.Defaults.infixes or []), ";", r"(?<=;)\"", r"\"(?=;)"]  # and quoted fields
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     tokenizer.rules = {k: v for k, v in (tokenizer.rules or {}).items() if "*" not in k}
 
 

@@ -370,6 +370,64 @@ def _modality_draft(cells: list[tuple[str, Cell]], model: Hit, text: str) -> Ite
     )
 
 
+DELIMITERS = (";", "\t")
+
+
+def delimited_blocks(sents: list[Sentence], text: str) -> Iterator[list[list[Cell]]]:
+    """Tables exported as delimited lines ('row;model;developer;params_total;...' over
+    '1;GPT-4o;OpenAI;n.d.;...'): a header line whose fields include a model column and
+    attribute labels, then the lines with as many fields. Yields the rows' cells, header
+    first."""
+    i = 0
+    while i < len(sents):
+        header = sents[i]
+        delimiter = next((d for d in DELIMITERS if header.text.count(d) >= 2), None)
+        columns = delimited_cells(header, delimiter) if delimiter else []
+        labels = [label_of(c.text(text)) for c in columns]
+        if "subject" not in labels or sum(1 for x in labels if x) < 3:
+            i += 1
+            continue
+        rows = [columns]
+        j = i + 1
+        while j < len(sents):
+            cells = delimited_cells(sents[j], delimiter) if delimiter else []
+            if len(cells) != len(columns):
+                break
+            rows.append(cells)
+            j += 1
+        if len(rows) > 1:
+            yield rows
+        i = max(j, i + 1)
+
+
+def delimited_cells(sentence: Sentence, delimiter: str | None) -> list[Cell]:
+    """The fields of one delimited line, a delimiter inside double quotes not counting."""
+    line = sentence.text.rstrip("\n")
+    if delimiter is None or delimiter not in line:
+        return []
+    cuts, quoted = [-1], False
+    for at, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            cuts.append(at)
+    cuts.append(len(line))
+    base = sentence.start_char
+    return [Cell(sentence, base + a + 1, base + b) for a, b in itertools.pairwise(cuts)]
+
+
+def delimited_drafts(
+    rows: list[list[Cell]], text: str, licences: LicenceNames = EMPTY_NAMES
+) -> Iterator[Draft]:
+    columns, *body = rows
+    labels = [label_of(c.text(text)) for c in columns]
+    at = labels.index("subject")
+    for cells in body:
+        model = _model_of(cells[at], text)
+        if model is not None:
+            yield from _row_drafts(labels, columns, cells, model, text, licences)
+
+
 def flat_header(sentence: Sentence) -> list[str] | None:
     """'Model Parameters Context Training tokens Released Licence' -> its column labels."""
     words = sentence.text.split()

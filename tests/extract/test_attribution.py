@@ -1732,3 +1732,22 @@ def test_vision_naming_a_part_or_a_topic_is_no_input(kit, make_article):
     assert {(c.model_id, c.attribute.value) for c in found} == {
         ("llama-3.2-11b-vision", "modality")
     }
+
+
+def test_a_table_exported_as_semicolon_delimited_lines(kit, make_article):
+    text = (
+        "```\nrow;model;developer;params_total;context_window;licence;release;status\n"
+        '1;GPT-4o;OpenAI;n.d.;128K;"Proprietary; API only";2023-05-13;shortlisted\n'
+        "2;Llama 4 Maverick;Meta;400B;10M;Llama 4 Community License;2025-04-05;pilot\n```\n"
+    )
+    assert claims(kit, make_article, text) == {
+        ("gpt-4o", "developer", "openai"),
+        ("gpt-4o", "context_length", 128_000),
+        ("gpt-4o", "license", "proprietary"),
+        ("gpt-4o", "release_date", "2023-05-13"),
+        ("llama-4-maverick", "developer", "meta"),
+        ("llama-4-maverick", "parameters", 400_000_000_000),
+        ("llama-4-maverick", "context_length", 10_000_000),
+        ("llama-4-maverick", "license", "llama-4-community"),
+        ("llama-4-maverick", "release_date", "2025-04-05"),
+    }
