@@ -179,6 +179,8 @@ def claims_of(
     for sentence, context in with_subjects(sents, main, sizes, families):
         if id(sentence) in tabular or sentence.text.rstrip(" *_\n\t\"'”)").endswith("?"):
             continue  # a question asserts nothing: "May it get a successor with open weights?"
+        if len(OPTION_MARKS.findall(sentence.text)) >= 2:
+            continue  # "(a) Apache 2.0 (b) MIT (c) the Gemma Terms of Use": choices, not facts
         drafts = [d for drafter in DRAFTERS for d in drafter(sentence, context.subject)]
         drafts = for_each_of(context.group, respectively(sentence, drafts, context.group), sentence)
         drafts = coordinated_share(sentence, drafts)
@@ -190,6 +192,9 @@ def claims_of(
         if claim is not None and claim.id not in seen:
             seen.add(claim.id)
             yield claim
+
+
+OPTION_MARKS = re.compile(r"(?:^|\s)\([a-e]\)\s")
 
 
 def sizes_of_family(

@@ -1751,3 +1751,11 @@ def test_a_table_exported_as_semicolon_delimited_lines(kit, make_article):
         ("llama-4-maverick", "license", "llama-4-community"),
         ("llama-4-maverick", "release_date", "2025-04-05"),
     }
+
+
+def test_multiple_choice_options_are_no_claims(kit, make_article):
+    text = (
+        "**Question 12.** Gemma 2 9B is distributed under...\n(a) Apache 2.0 (b) MIT (c) the"
+        " Gemma Terms of Use\n\nAnswer: Gemma 2 9B ships under the Gemma Terms of Use."
+    )
+    assert claims(kit, make_article, text) == {("gemma-2-9b", "license", "gemma")}
