@@ -81,55 +81,66 @@ def table_blocks(sents: list[Sentence]) -> Iterator[list[Sentence]]:
         yield block
 
 
+@dataclass(frozen=True)
+class Layout:
+    """How a Markdown table is read: its header cells and their labels, the body rows' cells,
+    and where its models are (across the top, in one column, or one model in an infobox)."""
+
+    columns: list[Cell]
+    labels: list[str | None]
+    rows: list[list[Cell]]
+    across: list[Hit | None]  # models heading the columns after the first, if any names one
+    infobox: Hit | None  # '| Gemma 3 | |' over label rows
+    at: int  # the column naming each row's model
+
+
+def layout(block: list[Sentence], text: str) -> Layout:
+    header, *body = block
+    rows = [markdown_cells(r) for r in body if not SEPARATOR.match(r.text)]
+    columns = markdown_cells(header)
+    across = [_model_of(c, text) for c in columns[1:]]
+    if not any(m is not None and m.ident for m in across):
+        across = []
+    labels = [label_of(c.text(text)) for c in columns]
+    infobox = None if across else _infobox_subject(columns, rows, text)
+    return Layout(columns, labels, rows, across, infobox, _model_column(labels, rows))
+
+
 def markdown_drafts(
     block: list[Sentence], text: str, licences: LicenceNames = EMPTY_NAMES
 ) -> Iterator[Draft]:
-    header, *rows = block
-    rows = [r for r in rows if not SEPARATOR.match(r.text)]
-    columns = markdown_cells(header)
-    column_models = [_model_of(c, text) for c in columns[1:]]
-    if any(m is not None and m.ident for m in column_models):  # models across the top
-        for row in rows:
-            cells = markdown_cells(row)
+    table = layout(block, text)
+    if table.across:  # models across the top
+        for cells in table.rows:
             attribute = label_of(cells[0].text(text)) if cells else None
-            for model, cell in zip(column_models, cells[1:], strict=False):
+            for model, cell in zip(table.across, cells[1:], strict=False):
                 if model is not None:
                     yield from cell_drafts(attribute, [cell], model, text, licences)
         return
-    labels = [label_of(c.text(text)) for c in columns]
-    cells_of_rows = [markdown_cells(r) for r in rows]
-    subject = _infobox_subject(columns, cells_of_rows, text)
-    if subject is not None:
-        yield from _infobox_drafts(cells_of_rows, subject, text, licences)
+    if table.infobox is not None:
+        yield from _infobox_drafts(table.rows, table.infobox, text, licences)
         return
-    at = _model_column(labels, cells_of_rows)
-    for cells in cells_of_rows:
-        model = _model_of(cells[at], text) if len(cells) > at else None
-        if model is None:
-            continue
-        yield from _row_drafts(labels, columns, cells, model, text, licences)
+    for cells, model in _row_models(table, text):
+        yield from _row_drafts(table.labels, table.columns, cells, model, text, licences)
+
+
+def _row_models(table: Layout, text: str) -> Iterator[tuple[list[Cell], Hit]]:
+    for cells in table.rows:
+        model = _model_of(cells[table.at], text) if len(cells) > table.at else None
+        if model is not None:
+            yield cells, model
 
 
 def prose_cells(block: list[Sentence], text: str) -> Iterator[tuple[Sentence, Hit]]:
     """Cells of free text under a column with no attribute label ('| Notes |' holding '56B
     parameters, 32K context'), each as a sentence of its own with the row's model."""
-    header, *rows = block
-    rows = [r for r in rows if not SEPARATOR.match(r.text)]
-    columns = markdown_cells(header)
-    if any(m is not None and m.ident for m in (_model_of(c, text) for c in columns[1:])):
-        return  # models across the top
-    labels = [label_of(c.text(text)) for c in columns]
-    cells_of_rows = [markdown_cells(r) for r in rows]
-    if _infobox_subject(columns, cells_of_rows, text) is not None:
+    table = layout(block, text)
+    if table.across or table.infobox is not None:
         return
-    at = _model_column(labels, cells_of_rows)
-    for cells in cells_of_rows:
-        model = _model_of(cells[at], text) if len(cells) > at else None
-        if model is None:
-            continue
-        for i, (label, cell) in enumerate(zip(labels, cells, strict=False)):
-            prose = i != at and label is None and len(cell.text(text).split()) >= 2
-            maker = i == at and bool(cell.hits("ORG"))  # "| Llama 3 70B (Meta) |"
+    for cells, model in _row_models(table, text):
+        for i, (label, cell) in enumerate(zip(table.labels, cells, strict=False)):
+            prose = i != table.at and label is None and len(cell.text(text).split()) >= 2
+            maker = i == table.at and bool(cell.hits("ORG"))  # "| Llama 3 70B (Meta) |"
             part = cell_sentence(cell) if prose or maker else None
             if part is not None and (maker or not part.of("MODEL")):
                 yield part, model
