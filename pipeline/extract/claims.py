@@ -395,8 +395,8 @@ def _ability(sentence: Sentence, hedge: Hit) -> bool:
     model (or its users) was able to do, not a hedge."""
     if hedge.text.lower() != "could":
         return False
-    after = [t.lower() for t in sentence.tokens[hedge.end - sentence.start :] if t.strip()]
-    return bool(after) and after[0] in ABILITY_VERBS
+    rest = sentence.tokens[hedge.end - sentence.start :]
+    return next((t.lower() for t in rest if t.strip()), "") in ABILITY_VERBS
 
 
 def hedge_scope(sentence: Sentence, draft: Draft) -> bool:
