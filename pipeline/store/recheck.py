@@ -42,17 +42,27 @@ def stored_claims(store: Store, batch_size: int) -> Iterator[list[Row]]:
         .order_by(t.claims.c.id)
     )
     with store.reading() as conn:
+        if conn.dialect.name == "sqlite":  # the DB-API cursor's tuples: no Row objects to build
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(str(query.compile(dialect=conn.dialect)))
+                names = [d[0] for d in cursor.description]
+                while rows := cursor.fetchmany(batch_size):
+                    yield [_decoded(dict(zip(names, r, strict=True))) for r in rows]
+            finally:
+                cursor.close()
+            return
         result = conn.execution_options(yield_per=batch_size).execute(query)
-        for rows in result.partitions():
-            yield [_decoded(r._mapping) for r in rows]
+        for partition in result.partitions():  # a server-side cursor on PostgreSQL
+            yield [_decoded(dict(r._mapping)) for r in partition]
 
 
-def _decoded(row: Row) -> dict[str, Any]:
-    decoded = dict(row)
+def _decoded(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with its JSON columns decoded, the text kept beside them as '<column>_json'."""
     for column in JSON_COLUMNS:
-        decoded[f"{column}_json"] = raw = row[column]
-        decoded[column] = _json(raw)
-    return decoded
+        row[f"{column}_json"] = raw = row[column]
+        row[column] = _json(raw)
+    return row
 
 
 @lru_cache(maxsize=65536)
@@ -86,8 +96,9 @@ def claim_of(row: Row) -> tuple[Claim, dt.date | None]:
     return claim, published
 
 
-def stored_verdict(row: Row) -> dict[str, Any]:
-    return {k: row[k] for k in VERDICT_COLUMNS}
+def stored_verdict(row: Row) -> Row:
+    """The stored verdict of a row: the row itself, which holds every verdict column."""
+    return row
 
 
 def save_rechecked(
