@@ -33,6 +33,7 @@ def with_short_names(
     if not names:
         return sents
     latest: dict[str, int] = {}  # family id -> order of its latest mention
+    firsts = {words[0] for words in names}  # most tokens start no short name: skip them fast
     order = 0
     result = []
     spoken: dict[str, int] = {}  # organisation id -> index of the sentence that named it last
@@ -49,6 +50,9 @@ def with_short_names(
         i = 0
         tokens = sentence.tokens
         while i < len(tokens):
+            if tokens[i] not in firsts:
+                i += 1
+                continue
             at = sentence.start + i
             for n in range(LONGEST, 0, -1):
                 if i + n > len(tokens):

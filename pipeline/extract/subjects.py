@@ -140,6 +140,9 @@ def _about_the_referent(sentence: Sentence, mention: Hit) -> bool:
     return not before or before[-1] not in (",", "(")
 
 
+PLURAL_OPENING_WORDS = frozenset(phrase[0] for phrase in GENERIC_PLURALS)
+
+
 def _opens_indefinite(sentence: Sentence) -> bool:
     """Does the sentence open with an indefinite subject ('A mixture-of-experts model
     splits ...')? Then it speaks of a kind of model, not of the one being discussed."""
@@ -158,6 +161,8 @@ def _generic_plural(sentence: Sentence) -> bool:
     """'For now the models accept text only', 'these are text-only models'."""
     words = [t.lower() for t in sentence.tokens if t.strip()]
     for i in range(len(words)):
+        if words[i] not in PLURAL_OPENING_WORDS:
+            continue
         for phrase in GENERIC_PLURALS:
             if tuple(words[i : i + len(phrase)]) == phrase and (
                 len(phrase) > 1 or words[i + 1 : i + 2] in (["are"], ["were"])
