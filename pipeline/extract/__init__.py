@@ -57,6 +57,7 @@ from pipeline.extract.tables import (
     delimited_drafts,
     flat_blocks,
     flat_drafts,
+    layout,
     licence_key,
     markdown_drafts,
     prose_cells,
@@ -152,16 +153,17 @@ def claims_of(
     licence_names = licence_names or {}
     seen: set[str] = set()
     dating = Dating.of(sents, article.published)
-    tabular = {id(s) for block in table_blocks(sents) for s in block}
+    tables = [(block, layout(block, article.text)) for block in table_blocks(sents)]
+    tabular = {id(s) for block, _ in tables for s in block}
     pairs = [
         (d_sentence(block, d), d)
-        for block in table_blocks(sents)
-        for d in markdown_drafts(block, article.text, licence_names)
+        for block, table in tables
+        for d in markdown_drafts(table, article.text, licence_names)
     ]
     pairs += [  # "| Mixtral 8x7B | 56B parameters, 32K context |": a cell of prose
         (cell, d)
-        for block in table_blocks(sents)
-        for cell, model in prose_cells(block, article.text)
+        for _, table in tables
+        for cell, model in prose_cells(table, article.text)
         for drafter in DRAFTERS
         for d in drafter(cell, model)
     ]

@@ -107,9 +107,8 @@ def layout(block: list[Sentence], text: str) -> Layout:
 
 
 def markdown_drafts(
-    block: list[Sentence], text: str, licences: LicenceNames = EMPTY_NAMES
+    table: Layout, text: str, licences: LicenceNames = EMPTY_NAMES
 ) -> Iterator[Draft]:
-    table = layout(block, text)
     if table.across:  # models across the top
         for cells in table.rows:
             attribute = label_of(cells[0].text(text)) if cells else None
@@ -131,10 +130,9 @@ def _row_models(table: Layout, text: str) -> Iterator[tuple[list[Cell], Hit]]:
             yield cells, model
 
 
-def prose_cells(block: list[Sentence], text: str) -> Iterator[tuple[Sentence, Hit]]:
+def prose_cells(table: Layout, text: str) -> Iterator[tuple[Sentence, Hit]]:
     """Cells of free text under a column with no attribute label ('| Notes |' holding '56B
     parameters, 32K context'), each as a sentence of its own with the row's model."""
-    table = layout(block, text)
     if table.across or table.infobox is not None:
         return
     for cells, model in _row_models(table, text):
