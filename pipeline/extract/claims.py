@@ -844,14 +844,25 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
     cues += [h for h in sentence.cue("hedge") if "expected" in h.text.lower()]  # is expected
     if _dated_entry(sentence, value) or _bracketed_after_name(sentence, value):
         return "release_date"  # "- **Sept 27, 2023 – Mistral 7B.** ...", "DeepSeek-V3 (Dec 2024)"
-    if not cues:  # "Its training data stops at October 2023": data up to a date
-        training = [h for h in sentence.cue("training") if 0 <= value.start - h.end <= 4]
-        return "knowledge_cutoff" if training else None
-    nearest = min(cues, key=lambda h: abs(h.start - value.start))
+    # "Its training data stops at October 2023", "Llama 3 8B stops at March 2023": data up to
+    # a date (the words are also cues of a window, of training: a cutoff only beside a date)
+    stops = [
+        h
+        for h in sentence.hits
+        if (h.ident == "training" and 0 <= value.start - h.end <= 4)
+        or (h.text.lower() in STOPS and 0 <= value.start - h.end <= 1)
+    ]
+    if not cues:
+        return "knowledge_cutoff" if stops else None
+    nearest = min([*cues, *stops], key=lambda h: abs(h.start - value.start))
     bare_month = value.ident == "date-month" and not any(c.isdigit() for c in value.text)
     if bare_month and abs(nearest.start - value.start) > MONTH_CUE_REACH:
         return None  # a bare month is weak: "The launch puts ... rattled markets in January"
-    return "knowledge_cutoff" if nearest.ident == "cutoff" else "release_date"
+    cutoff = nearest.ident == "cutoff" or nearest in stops
+    return "knowledge_cutoff" if cutoff else "release_date"
+
+
+STOPS = frozenset({"stops at", "stopped at", "stops in", "stopped in", "stops", "stopped"})
 
 
 MONTH_CUE_REACH = 6

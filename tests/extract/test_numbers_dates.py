@@ -237,3 +237,17 @@ def test_a_date_with_a_clock_time_is_when_a_message_was_sent(kit, make_article):
     )
     got = release_dates(kit, make_article, text, dt.date(2025, 3, 20))
     assert got == {("mixtral-8x22b", "2024-04-17")}
+
+
+def test_data_that_stops_at_a_date_is_a_cutoff_even_beside_a_release(kit, make_article):
+    text = (
+        "Cutoffs differ inside one release: Llama 3 8B stops at March 2023. Phi-4 came out in"
+        " December 2024 and its training data stops in June 2024."
+    )
+    found = kit.extractor.extract(make_article(text, published=dt.date(2025, 6, 1)))
+    got = {(c.model_id, c.attribute.value, c.value) for c in found}
+    assert got == {
+        ("llama-3-8b", "knowledge_cutoff", "2023-03"),
+        ("phi-4", "release_date", "2024-12"),
+        ("phi-4", "knowledge_cutoff", "2024-06"),
+    }
