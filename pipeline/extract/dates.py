@@ -141,6 +141,8 @@ def parse_date(
     cleaned = _clean(text)
     if (month_year := _month_of_year(cleaned, published)) is not None:
         return month_year
+    if (ago := _YEARS_AGO.match(cleaned)) is not None:
+        return _years_ago(ago.group(1), bool(ago.group(2)), published)
     yearless = not relative and not _YEAR.search(cleaned)
     if not relative and not yearless and (fast := _absolute(cleaned)) is not None:
         return ParsedDate(value=fast[0], precision=fast[1], relative=False)
@@ -163,6 +165,22 @@ def parse_date(
     return ParsedDate(value=value, precision=precision, relative=relative or yearless)
 
 
+def _years_ago(count: str, today: bool, published: dt.date | None) -> ParsedDate | None:
+    """'two years ago' (that year), 'three years ago today' (that day)."""
+    number = word_number([count.lower()]) if not count.isdigit() else Decimal(count)
+    if number is None:
+        return None
+    precision = Precision.day if today else Precision.year
+    if published is None:
+        return ParsedDate(None, precision, relative=True)
+    year = published.year - int(number)
+    try:
+        value = published.replace(year=year) if today else dt.date(year, 1, 1)
+    except ValueError:  # February 29th
+        value = published.replace(year=year, day=28)
+    return ParsedDate(value, precision, relative=True)
+
+
 def _ahead(value: dt.date, precision: Precision, published: dt.date) -> dt.date:
     """The same month (and day) in the year after, when it lies before publication."""
     before = (
@@ -181,6 +199,8 @@ def _ahead(value: dt.date, precision: Precision, published: dt.date) -> dt.date:
 _ANAPHORIC = re.compile(r"^(?:that|the same)\s+(\w+)$", re.I)
 
 
+_SAME_DAY = re.compile(r"^the\s+(same|next|following)\s+day$", re.I)
+_YEARS_AGO = re.compile(r"^(\w+)\s+years?\s+ago(\s+today)?$", re.I)
 _OFFSET = re.compile(r"^(\w+)\s+(day|week|month)s?\s+(later|earlier)$", re.I)
 _DAYS = {"day": 1, "week": 7}
 
@@ -191,6 +211,8 @@ def anaphoric_date(text: str, anchor: ParsedDate | None) -> ParsedDate | None:
     None for other shapes, and for days counted from a date without a day."""
     if offset := _OFFSET.match(text.strip()):
         return _moved(anchor, offset.group(1), offset.group(2).lower(), offset.group(3))
+    if day := _SAME_DAY.match(text.strip()):  # "The same day", "the next day"
+        return _moved(anchor, "0" if day.group(1).lower() == "same" else "1", "day", "later")
     match = _ANAPHORIC.match(text.strip())
     if not match:
         return None

@@ -251,3 +251,19 @@ def test_data_that_stops_at_a_date_is_a_cutoff_even_beside_a_release(kit, make_a
         ("phi-4", "release_date", "2024-12"),
         ("phi-4", "knowledge_cutoff", "2024-06"),
     }
+
+
+def test_years_ago_today_the_same_day_and_a_month_of_last_year(kit, make_article):
+    text = (
+        "Three years ago today, Meta released Llama 2. The same day, Mistral AI released Mistral"
+        " NeMo. The next day, Mistral Large 2 was released. Two years ago, Phi-3 launched. Qwen3"
+        " came out at the end of April last year."
+    )
+    got = release_dates(kit, make_article, text, dt.date(2026, 7, 18))
+    assert got == {
+        ("llama-2", "2023-07-18"),
+        ("mistral-nemo", "2023-07-18"),
+        ("mistral-large-2", "2023-07-19"),
+        ("phi-3", "2024"),
+        ("qwen3", "2025-04"),
+    }
