@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
@@ -167,13 +166,13 @@ def parse_date(
 
 def _years_ago(count: str, today: bool, published: dt.date | None) -> ParsedDate | None:
     """'two years ago' (that year), 'three years ago today' (that day)."""
-    number = word_number([count.lower()]) if not count.isdigit() else Decimal(count)
+    number = _count(count)
     if number is None:
         return None
     precision = Precision.day if today else Precision.year
     if published is None:
         return ParsedDate(None, precision, relative=True)
-    year = published.year - int(number)
+    year = published.year - number
     try:
         value = published.replace(year=year) if today else dt.date(year, 1, 1)
     except ValueError:  # February 29th
@@ -210,9 +209,13 @@ def anaphoric_date(text: str, anchor: ParsedDate | None) -> ParsedDate | None:
     the date the text named last (the anchor), or that date moved; unresolved without one.
     None for other shapes, and for days counted from a date without a day."""
     if offset := _OFFSET.match(text.strip()):
-        return _moved(anchor, offset.group(1), offset.group(2).lower(), offset.group(3))
+        count = _count(offset.group(1))
+        if count is None:
+            return None
+        sign = -1 if offset.group(3).lower() == "earlier" else 1
+        return _moved(anchor, sign * count, offset.group(2).lower())
     if day := _SAME_DAY.match(text.strip()):  # "The same day", "the next day"
-        return _moved(anchor, "0" if day.group(1).lower() == "same" else "1", "day", "later")
+        return _moved(anchor, 0 if day.group(1).lower() == "same" else 1, "day")
     match = _ANAPHORIC.match(text.strip())
     if not match:
         return None
@@ -255,24 +258,28 @@ def month_in_year(text: str, year: int) -> ParsedDate | None:
         return None
 
 
-def _moved(anchor: ParsedDate | None, count: str, unit: str, way: str) -> ParsedDate | None:
-    number = 1 if count.lower() in ("a", "an") else word_number([count.lower()])
-    if number is None and count.isdigit():
-        number = Decimal(count)
-    if number is None:
-        return None
-    n = int(number)
+def _count(word: str) -> int | None:
+    """'ten', 'a', '3' -> 10, 1, 3; None for other words."""
+    if word.isdigit():
+        return int(word)
+    if word.lower() in ("a", "an"):
+        return 1
+    number = word_number([word.lower()])
+    return int(number) if number is not None else None
+
+
+def _moved(anchor: ParsedDate | None, n: int, unit: str) -> ParsedDate | None:
+    """The anchor moved by ``n`` days, weeks or months (negative: earlier)."""
     if anchor is None or anchor.value is None:
         return ParsedDate(None, Precision.day if unit in _DAYS else Precision.month, True)
-    sign = -1 if way.lower() == "earlier" else 1
     if unit in _DAYS:
         if anchor.precision is not Precision.day:
             return None  # "ten days later" than "March": which day?
-        moved = anchor.value + dt.timedelta(days=sign * n * _DAYS[unit])
+        moved = anchor.value + dt.timedelta(days=n * _DAYS[unit])
         return ParsedDate(moved, Precision.day, relative=False)
     if anchor.precision is Precision.year:
         return None
-    months = anchor.value.year * 12 + anchor.value.month - 1 + sign * n
+    months = anchor.value.year * 12 + anchor.value.month - 1 + n
     return ParsedDate(dt.date(months // 12, months % 12 + 1, 1), Precision.month, False)
 
 
