@@ -217,16 +217,14 @@ def sizes_of_family(
     return [dataclasses.replace(d, model=family) if d in sized else d for d in drafts]
 
 
-def for_each_of(
-    group: tuple[Hit, ...], drafts: list[Draft], sentence: Sentence | None = None
-) -> list[Draft]:
+def for_each_of(group: tuple[Hit, ...], drafts: list[Draft], sentence: Sentence) -> list[Draft]:
     """'Both models support 128K': one claim per model of the group referred to; a value
     the sentence gives a model it names itself stays that model's ('The three larger models
     read images; the 1B model is text-only')."""
     spread = {d.model.ident or d.model.text for d in drafts if d.model in group and d.model}
     if not group or len(spread) > 1:  # already spread over the group ("respectively")
         return drafts
-    own = [h for h in sentence.of("MODEL") if h.start >= group[-1].end] if sentence else []
+    own = [h for h in sentence.of("MODEL") if h.start >= group[-1].end]
     return [
         dataclasses.replace(d, model=m)
         for d in drafts
