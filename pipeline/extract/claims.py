@@ -701,7 +701,11 @@ def _unitless_count(sentence: Sentence, value: Hit) -> tuple[str, str] | None:
         sized = _parameter_scale(value) and _said_of(sentence, value, SIZE_VERBS)
         return ("parameters", "") if sized else None
     near = [h for h in sentence.cue("context") if -1 <= value.start - h.end <= 3]
-    return ("context_length", "") if near or _said_of(sentence, value, WINDOW_VERBS) else None
+    return (
+        ("context_length", "")
+        if near or _said_of(sentence, value, WINDOW_VERBS, linked=True)
+        else None
+    )
 
 
 WINDOW_VERBS = frozenset(
@@ -742,16 +746,17 @@ WINDOW_AFTER = frozenset(
 )
 
 
-def _said_of(sentence: Sentence, value: Hit, verbs: frozenset[str]) -> bool:
+def _said_of(sentence: Sentence, value: Hit, verbs: frozenset[str], linked: bool = False) -> bool:
     """'Phi-4-mini has 128K', 'Qwen3-0.6B and Qwen3-1.7B are 32K', 'Scout does 10M': a count
     said of a model (or 'it') by one of the verbs, with nothing after it (a thousands or
-    millions count is then the window, a billions count the size)."""
+    millions count is then the window, a billions count the size); with ``linked``, also a
+    count joined to the name by 'to' or a colon ('Claude 2.1 to 200K', 'Command R+: 128K')."""
     at, end = value.start - sentence.start, value.end - sentence.start
     after = next((t.lower() for t in sentence.tokens[end:] if t.strip()), "")
     if after not in WINDOW_AFTER:
         return False  # "has 128K downloads"
     words = [i for i in range(at) if sentence.tokens[i].strip()]
-    linked = verbs is WINDOW_VERBS and words and sentence.tokens[words[-1]] in ("to", ":")
+    linked = linked and bool(words) and sentence.tokens[words[-1]] in ("to", ":")
     if linked and any(m.end == sentence.start + words[-1] for m in subjects(sentence)):
         return True  # "pushed Claude 2.1 to 200K", "Command R+: 128K"
     while words and sentence.tokens[words[-1]].lower() in WINDOW_FILLERS:
