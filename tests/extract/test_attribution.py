@@ -16,6 +16,14 @@ def claims(kit: Toolkit, make_article: ArticleFactory, text: str) -> set[tuple[A
     return {(c.model_id, c.attribute.value, _plain(c.value)) for c in found}
 
 
+def licences(kit: Toolkit, make_article: ArticleFactory, text: str) -> set[tuple[Any, ...]]:
+    """(model id, licence value, negated) of every licence claim extracted from ``text``."""
+    found = kit.extractor.extract(make_article(text))
+    return {
+        (c.model_id, c.value, c.qualifiers.negated) for c in found if c.attribute.value == "license"
+    }
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return tuple(value)
@@ -922,15 +930,11 @@ def test_people_and_parts_in_an_aside_are_not_models(kit, make_article):
 
 
 def test_a_licence_description_denied_outright_is_a_negated_claim(kit, make_article):
-    found = kit.extractor.extract(
-        make_article(
-            "Llama 3.3 70B is not open source. Mixtral 8x7B is Apache 2.0 rather than a "
-            "custom licence, and its licence places no restrictions on commercial use."
-        )
+    text = (
+        "Llama 3.3 70B is not open source. Mixtral 8x7B is Apache 2.0 rather than a "
+        "custom licence, and its licence places no restrictions on commercial use."
     )
-    got = {
-        (c.model_id, c.value, c.qualifiers.negated) for c in found if c.attribute.value == "license"
-    }
+    got = licences(kit, make_article, text)
     assert ("llama-3.3-70b", "open-source", True) in got
     assert ("mixtral-8x7b", "apache-2.0", False) in got
     assert ("mixtral-8x7b", "commercial-use", False) in got
@@ -941,10 +945,7 @@ def test_open_source_said_of_the_subject_far_from_its_name(kit, make_article):
         "DBRX is open weights but not open source. Codestral is good, but it is not open"
         " source. Open-source AI is growing. The field is open source at heart."
     )
-    found = kit.extractor.extract(make_article(text))
-    got = {
-        (c.model_id, c.value, c.qualifiers.negated) for c in found if c.attribute.value == "license"
-    }
+    got = licences(kit, make_article, text)
     assert got == {
         ("dbrx", "open-weights", False),
         ("dbrx", "open-source", True),
@@ -958,10 +959,7 @@ def test_weights_said_to_be_published_or_never_published(kit, make_article):
         " download. Grok-2's weights have not been released. Llama 4 Behemoth stays off our list"
         " until its weights are public."
     )
-    found = kit.extractor.extract(make_article(text))
-    got = {
-        (c.model_id, c.value, c.qualifiers.negated) for c in found if c.attribute.value == "license"
-    }
+    got = licences(kit, make_article, text)
     assert got == {
         ("gpt-4", "open-weights", True),
         ("mistral-7b", "open-weights", False),
