@@ -28,6 +28,7 @@ class Errors:
     E044 = "E044 {path}: no main text found in the HTML page"
     E046 = "E046 {name} must be a positive whole number of bytes, got {value!r}"
     E047 = "E047 {path} has {length} characters of text, more than the {limit} character limit"
+    E050 = "E050 gold set {path} is invalid ({count} problem(s)):\n{problems}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,19 @@ class RegistryError(ClaimwatchError):
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(Errors.E010.format(count=len(problems), problems=lines))
+
+
+class GoldError(ClaimwatchError):
+    """A gold folder that cannot be scored: missing, empty, or with malformed files.
+
+    Every problem is collected first, so one run names them all; nothing is scored from a
+    half-read gold set (its precision and recall would be silently wrong).
+    """
+
+    def __init__(self, path: str, problems: list[str]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(Errors.E050.format(path=path, count=len(problems), problems=lines))
 
 
 class ReviewErrors:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from pipeline.check import check_claim
+from pipeline.errors import GoldError
 from pipeline.registry import Registry, alias_key
 from pipeline.runner import Toolkit, process, read_articles
 from pipeline.schema import (
@@ -70,13 +71,50 @@ class Report:
 
 
 def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
-    """(article path, gold document) pairs; articles live in ../articles beside gold/."""
-    pairs = []
-    for path in sorted(gold_dir.glob("*.yaml")):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        article = gold_dir.parent / "articles" / doc["article"]
-        pairs.append((article, doc))
+    """(article path, gold document) pairs; articles live in ../articles beside gold/.
+
+    Raises GoldError naming every file and claim that is wrong, before anything is scored.
+    """
+    if not gold_dir.is_dir():
+        raise GoldError(str(gold_dir), ["not a folder"])
+    files = sorted(gold_dir.glob("*.yaml"))
+    if not files:
+        raise GoldError(str(gold_dir), ["no gold files (*.yaml) in it"])
+    pairs, problems = [], []
+    for path in files:
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            problems.append(f"{path.name}: cannot read: {' '.join(str(exc).split())}")
+            continue
+        found = _gold_problems(doc)
+        problems += [f"{path.name}: {problem}" for problem in found]
+        if not found:
+            pairs.append((gold_dir.parent / "articles" / str(doc["article"]), doc))
+    if problems:
+        raise GoldError(str(gold_dir), problems)
     return pairs
+
+
+def _gold_problems(doc: object) -> list[str]:
+    """What is wrong with one parsed gold file (docs/gold.md), or nothing."""
+    if not isinstance(doc, dict):
+        return [f"not a mapping with 'article' and 'claims' (got {type(doc).__name__})"]
+    problems = []
+    if not isinstance(doc.get("article"), str) or not doc["article"]:
+        problems.append("no 'article' (the article's file name in ../articles)")
+    claims = doc.get("claims")
+    if claims is not None and not isinstance(claims, list):
+        return [*problems, "'claims' is not a list"]
+    names = ", ".join(a.value for a in Attribute)
+    for i, item in enumerate(claims or []):
+        if not isinstance(item, dict):
+            problems.append(f"claim {i + 1} is not a mapping")
+        elif item.get("attribute") not in {a.value for a in Attribute}:
+            problems.append(
+                f"claim {i + 1}: attribute {item.get('attribute')!r} is not one of {names}"
+            )
+    return problems
 
 
 def evaluate(gold_dir: Path, kit: Toolkit) -> Report:

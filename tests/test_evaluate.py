@@ -44,3 +44,39 @@ def test_a_gold_date_written_relative_to_publication_is_relative():
     absolute = gold_claim({**item, "text": "released on April 3, 2025"}, "a", 1)
     assert relative.qualifiers.relative_date
     assert not absolute.qualifiers.relative_date
+
+
+def test_a_missing_or_empty_gold_folder_is_an_error_not_a_perfect_score(tmp_path):
+    import pytest
+
+    from pipeline.errors import GoldError
+    from pipeline.evaluate import load_gold
+
+    with pytest.raises(GoldError, match="not a folder"):
+        load_gold(tmp_path / "nowhere")
+    with pytest.raises(GoldError, match=r"no gold files"):
+        load_gold(tmp_path)
+
+
+def test_every_malformed_gold_file_is_named_before_anything_is_scored(tmp_path):
+    import pytest
+
+    from pipeline.errors import GoldError
+    from pipeline.evaluate import load_gold
+
+    (tmp_path / "a-good.yaml").write_text(
+        "article: a.md\nclaims:\n  - {model: x, attribute: parameters, value: 7B}\n"
+    )
+    (tmp_path / "b-broken.yaml").write_text("article: b.md\nclaims: [\n")
+    (tmp_path / "c-noarticle.yaml").write_text("claims: []\n")
+    (tmp_path / "d-attr.yaml").write_text(
+        "article: d.md\nclaims:\n  - {attribute: parameters}\n  - {attribute: size}\n"
+    )
+    with pytest.raises(GoldError) as caught:
+        load_gold(tmp_path)
+    message = str(caught.value)
+    assert "E050" in message and "3 problem(s)" in message
+    assert "b-broken.yaml: cannot read" in message
+    assert "c-noarticle.yaml: no 'article'" in message
+    assert "d-attr.yaml: claim 2: attribute 'size'" in message
+    assert "a-good.yaml" not in message

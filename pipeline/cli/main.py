@@ -10,7 +10,7 @@ import typer
 
 from pipeline.cli import output
 from pipeline.cli.review import register
-from pipeline.errors import RegistryError
+from pipeline.errors import GoldError, RegistryError
 from pipeline.registry import load_registry, registry_dirs
 from pipeline.store import Store, default_url
 
@@ -213,7 +213,11 @@ def evaluate_gold(
         except OSError as exc:  # the trained pipeline is not installed
             typer.echo(f"cannot load {name}: {exc}", err=True)
             raise typer.Exit(2) from exc
-        reports[mode] = evaluate(gold, kit)
+        try:
+            reports[mode] = evaluate(gold, kit)
+        except GoldError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from exc
     if as_json:
         data = {mode: output.report_json(r) for mode, r in reports.items()}
         typer.echo(json.dumps(data if trained else data["rules"]))

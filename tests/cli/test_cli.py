@@ -171,3 +171,9 @@ def test_run_twice_from_the_shell_keeps_the_same_claims(tmp_path: Path):
         "claims",
         "contradicted",
     }
+
+
+def test_eval_of_a_folder_without_gold_fails_with_exit_2(tmp_path: Path):
+    result = runner.invoke(app, ["eval", str(tmp_path / "gold")])
+    assert result.exit_code == 2
+    assert "E050" in result.output and "not a folder" in result.output
