@@ -15,6 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.extract.asserted import asserted
 from pipeline.extract.claims import (
     Draft,
     coordinated_share,
@@ -187,6 +188,7 @@ def claims_of(
         drafts = for_each_of(context.group, respectively(sentence, drafts, context.group), sentence)
         drafts = coordinated_share(sentence, drafts)
         drafts = sizes_of_family(sentence, drafts, families or {})
+        drafts = [d for d in drafts if asserted(sentence, d.value_hit.start)]
         pairs += [(sentence, _mark_inferred(sentence, d)) for d in drafts]
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
         draft = dataclasses.replace(draft, hedged=hedge_scope(sentence, draft))

@@ -1,0 +1,70 @@
+"""Values the writer does not assert: retracted, set up as myths, or supposed (docs/gold.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.runner import Toolkit
+from tests.conftest import ArticleFactory
+from tests.extract.test_attribution import claims
+
+
+def facts(kit: Toolkit, make_article: ArticleFactory, text: str) -> set[tuple[object, ...]]:
+    return {(m, a, v) for m, a, v in claims(kit, make_article, text) if a != "developer"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last week we wrote that Phi-4 has a 32K context window.",
+        "We also wrote that Llama 4 Scout was pretrained on roughly 40 trillion tokens; a reader "
+        "set us straight.",
+        "A correction to what I told you: I had said Mixtral 8x22B has a 32K window.",
+        "An earlier version of this story said Phi-4 has a 32K context window.",
+        "It was incorrectly reported that Phi-4 has a 32K context window.",
+        "**Myth: Phi-4 has a 32K context window.**",
+        "Imagine if Anthropic announced that Claude 3.7 Sonnet reads fifty million tokens.",
+        "If Llama 4 Behemoth ships as an open-weight model, it would be the first of its size.",
+        "If true, that would make Llama 4 Behemoth an open-weight model.",
+    ],
+)
+def test_a_retracted_myth_or_supposed_value_is_no_claim(kit, make_article, text):
+    assert facts(kit, make_article, text) == set()
+
+
+def test_the_correction_after_a_retraction_is_a_claim(kit, make_article):
+    got = facts(
+        kit,
+        make_article,
+        "Last week we wrote that Phi-4 has a 32K window; in fact Phi-4 has a 16K window.",
+    )
+    assert got == {("phi-4", "context_length", 16_000)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As we reported, Phi-4 has a 16K context window.", ("phi-4", "context_length", 16_000)),
+        (
+            "When we wrote our first memo, the landscape was Phi-4 with its 16K window.",
+            ("phi-4", "context_length", 16_000),
+        ),
+        (
+            "If you need a long window, Llama 3.1 8B reads 128K tokens.",
+            ("llama-3.1-8b", "context_length", 128_000),
+        ),
+        (
+            "Even if you dislike it, Llama 3.1 8B reads 128K tokens.",
+            ("llama-3.1-8b", "context_length", 128_000),
+        ),
+        (
+            "The small ones are text-only; if you need more you have to go up to Llama 3.1 8B "
+            "with 128K tokens of context.",
+            ("llama-3.1-8b", "context_length", 128_000),
+        ),
+    ],
+)
+def test_reported_facts_and_main_clauses_after_a_condition_are_claims(
+    kit, make_article, text, expected
+):
+    assert expected in facts(kit, make_article, text)
