@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.asserted import asserted
+from pipeline.extract.asserted import FACET_ATTRIBUTES, asserted, defines_term
 from pipeline.extract.claims import (
     Draft,
     coordinated_share,
@@ -189,6 +189,8 @@ def claims_of(
         drafts = coordinated_share(sentence, drafts)
         drafts = sizes_of_family(sentence, drafts, families or {})
         drafts = [d for d in drafts if asserted(sentence, d.value_hit.start)]
+        if defines_term(sentence):  # "**Dense model.** Every parameter takes part ..."
+            drafts = [d for d in drafts if d.attribute not in FACET_ATTRIBUTES]
         pairs += [(sentence, _mark_inferred(sentence, d)) for d in drafts]
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
         draft = dataclasses.replace(draft, hedged=hedge_scope(sentence, draft))

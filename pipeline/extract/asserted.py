@@ -1,7 +1,7 @@
 """Which parts of a sentence the writer does not assert: a value quoted to be retracted ("Last
 week we wrote that Phi-4 has a 32K window"), a myth set up to be knocked down ("Myth: ..."),
-and a supposition ("If Behemoth ships as an open-weight model, ...", "Imagine if Anthropic
-announced ...").
+a supposition ("If Behemoth ships as an open-weight model, ...", "Imagine if Anthropic
+announced ..."), and a term being defined ("**Dense model.** Every parameter takes part").
 
 docs/gold.md settles that such values are no claims, like any value the article denies. The
 scopes are token ranges of the sentence; a value inside one yields no claim. Nothing here
@@ -115,3 +115,25 @@ def _clause_ends(words: list[str], start: int, j: int) -> bool:
     """At a comma, or where the main clause's subject opens without one ('if you need image
     input you have to go up to ...'); the condition's own subject comes right after 'if'."""
     return words[j] in {",", ";", ":"} or (j > start + 2 and words[j] in SUBJECTS)
+
+
+FACET_ATTRIBUTES = frozenset({"license", "architecture", "modality"})
+
+
+def defines_term(sentence: Sentence) -> bool:
+    """A glossary entry: the sentence opens with a bold term that is itself a licence,
+    architecture or modality phrase ('**Mixture of experts (MoE).** The network is split
+    ...', '**Non-commercial licence.** Weights you may study but not build on') and names no
+    model. What it says is what the term means, not a fact about any model."""
+    tokens = sentence.tokens
+    first = next((i for i, t in enumerate(tokens) if t.strip()), None)
+    if first is None or tokens[first] not in {"*", "**"} or sentence.of("MODEL"):
+        return False
+    close = next(
+        (i for i in range(first + 2, min(len(tokens), first + 12)) if tokens[i] in {"*", "**"}),
+        None,
+    )
+    if close is None or tokens[close - 1] not in {".", ":"}:
+        return False
+    end = sentence.start + close
+    return any(h.kind == "FACET" and h.start < end for h in sentence.hits)

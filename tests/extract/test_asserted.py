@@ -68,3 +68,24 @@ def test_reported_facts_and_main_clauses_after_a_condition_are_claims(
     kit, make_article, text, expected
 ):
     assert expected in facts(kit, make_article, text)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "**Dense model.** Every parameter takes part in processing every token.",
+        "**Mixture of experts (MoE).** The network is split into many experts.",
+        "**Open weights.** The trained weights can be downloaded, whatever the licence says.",
+        "**Non-commercial licence.** Weights you may study but not build a product on.",
+    ],
+)
+def test_a_glossary_entry_defines_a_term_and_says_nothing_of_the_model_before_it(
+    kit, make_article, entry
+):
+    text = f"Phi-4 has 14B parameters.\n\n{entry}\n"
+    assert facts(kit, make_article, text) == {("phi-4", "parameters", 14_000_000_000)}
+
+
+def test_a_bold_lead_in_of_a_model_section_still_gives_its_facts(kit, make_article):
+    text = "Phi-4 has 14B parameters.\n\n**Licence:** Phi-4 is released under MIT.\n"
+    assert ("phi-4", "license", "mit") in facts(kit, make_article, text)
