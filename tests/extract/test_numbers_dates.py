@@ -267,3 +267,12 @@ def test_years_ago_today_the_same_day_and_a_month_of_last_year(kit, make_article
         ("phi-3", "2024"),
         ("qwen3", "2025-04"),
     }
+
+
+def test_a_month_ago_and_a_lower_case_month_and_day(kit, make_article):
+    text = (
+        "Mistral 7B is fast. It came out a month ago. Phi-4 came out a year ago. OpenAI's"
+        " gpt-oss-20b dropped last week (aug 5)."
+    )
+    got = release_dates(kit, make_article, text, dt.date(2025, 8, 12))
+    assert got == {("mistral-7b", "2025-07"), ("phi-4", "2024"), ("gpt-oss-20b", "2025-08-05")}
