@@ -861,13 +861,33 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
         return "knowledge_cutoff" if stops else None
     nearest = min([*cues, *stops], key=lambda h: abs(h.start - value.start))
     bare_month = value.ident == "date-month" and not any(c.isdigit() for c in value.text)
-    if bare_month and abs(nearest.start - value.start) > MONTH_CUE_REACH:
+    far = abs(nearest.start - value.start) > MONTH_CUE_REACH
+    if bare_month and far and not _past_apposition(sentence, nearest, value):
         return None  # a bare month is weak: "The launch puts ... rattled markets in January"
     cutoff = nearest.ident == "cutoff" or nearest in stops
     return "knowledge_cutoff" if cutoff else "release_date"
 
 
 STOPS = frozenset({"stops at", "stopped at", "stops in", "stopped in", "stops", "stopped"})
+APPOSITION_REACH = 12
+
+
+def _past_apposition(sentence: Sentence, cue: Hit, value: Hit) -> bool:
+    """'released Qwen2.5-Max, a large MoE model, in January': the verb, the model named
+    right after it, a description set off by commas, then the date."""
+    model = next((m for m in sentence.of("MODEL") if 0 <= m.start - cue.end <= 1), None)
+    if model is None or value.start <= model.end:
+        return False
+    between = sentence.tokens[model.end - sentence.start : value.start - sentence.start]
+    words = [t.lower() for t in between if t.strip()]
+    if words[-1:] and words[-1] in {"in", "on", "during"}:
+        words = words[:-1]
+    return (
+        len(words) <= APPOSITION_REACH
+        and words.count(",") == 2
+        and words[0] == ","
+        and words[-1] == ","
+    )
 
 
 MONTH_CUE_REACH = 6

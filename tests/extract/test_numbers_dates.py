@@ -276,3 +276,12 @@ def test_a_month_ago_and_a_lower_case_month_and_day(kit, make_article):
     )
     got = release_dates(kit, make_article, text, dt.date(2025, 8, 12))
     assert got == {("mistral-7b", "2025-07"), ("phi-4", "2024"), ("gpt-oss-20b", "2025-08-05")}
+
+
+def test_a_month_after_a_description_set_off_by_commas_is_the_release(kit, make_article):
+    text = (
+        "Mistral AI released Mistral Small 3, a 24B model, in January. Meta released Llama 3,"
+        " its new model, and its shares rose in March."
+    )
+    got = release_dates(kit, make_article, text, dt.date(2025, 4, 20))
+    assert got == {("mistral-small-3", "2025-01")}
