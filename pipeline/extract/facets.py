@@ -264,6 +264,7 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         facets = [h for h in facets if _after_colon(sentence, h)] or _modality_answer(sentence)
     elif sentence.label:
         return
+    facets = [d for d in (_directed(sentence, h) for h in facets) if d is not None]
     said: set[tuple[str, tuple[str, ...], bool]] = set()
     for run in _modality_runs(facets, denials=sentence.cue("negation")):
         facet = run[0]
@@ -290,9 +291,56 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         )
 
 
+OUTPUT_WORDS = frozenset(
+    {"generate", "generates", "generated", "generating", "produce", "produces", "producing",
+     "output", "outputs", "create", "creates", "creating", "draw", "draws", "speak", "speaks",
+     "respond", "responds", "reply", "replies", "answer", "answers", "out"}
+)  # fmt: skip
+INPUT_WORDS = frozenset(
+    {"accept", "accepts", "accepting", "take", "takes", "taking", "read", "reads", "reading",
+     "understand", "understands", "process", "processes", "handle", "handles", "input",
+     "inputs", "in", "see", "sees", "hear", "hears", "analyse", "analyses", "analyze",
+     "analyzes", "ingest", "ingests"}
+)  # fmt: skip
+DIRECTION_REACH = 8
+
+
+def _directed(sentence: Sentence, hit: Hit) -> Hit | None:
+    """An input facet said of what a model puts out is an output: 'can generate text, audio
+    and image outputs', 'can produce images and speech', 'text in, audio out'. The word
+    right after the facet decides ('image inputs'), else the nearest direction word before
+    it in the clause. A video output (not in the vocabulary) gives no claim."""
+    if not hit.ident.startswith("modality:input:"):
+        return hit
+    words = [t.lower() for t in sentence.tokens]
+    start, end = hit.start - sentence.start, hit.end - sentence.start
+    after = next((w for w in words[end : end + 2] if w.strip()), "")
+    direction = {"outputs": "output", "output": "output", "out": "output"}.get(after)
+    if direction is None and after in {"inputs", "input", "in"}:
+        return hit
+    if direction is None:
+        for word in reversed(words[max(0, start - DIRECTION_REACH) : start]):
+            if word in {".", ";", ":"}:
+                break
+            if word in OUTPUT_WORDS or word in INPUT_WORDS:
+                direction = "output" if word in OUTPUT_WORDS else "input"
+                break
+    if direction != "output":
+        return hit
+    kind = hit.ident.rsplit(":", 1)[1]
+    if kind not in {"image", "audio"}:
+        return None
+    return dataclasses.replace(hit, ident=f"modality:output:{kind}")
+
+
 def _listed_images(sentence: Sentence, run: list[Hit]) -> set[str]:
-    """'take audio, images and video': 'images' listed among other inputs is one too."""
-    if not all(h.ident.startswith("modality:input:") for h in run):
+    """'take audio, images and video': 'images' listed among other inputs is one too (and
+    among outputs an output: 'can produce speech and images')."""
+    if all(h.ident.startswith("modality:input:") for h in run):
+        found = "input:image"
+    elif all(h.ident.startswith("modality:output:") for h in run):
+        found = "output:image"
+    else:
         return set()
     words = [t.lower() for t in sentence.tokens]
     first, last = run[0].start - sentence.start, run[-1].end - sentence.start
@@ -300,7 +348,7 @@ def _listed_images(sentence: Sentence, run: list[Hit]) -> set[str]:
     inside = words[first:last]
     listed = [w for w in (*around, *inside) if w in ("images", "image")]
     joined = any(w in (",", "and", "well") for w in (*around, *inside))  # "as well as images"
-    return {"input:image"} if listed and joined else set()
+    return {found} if listed and joined else set()
 
 
 def _modality_value(hit: Hit) -> str:

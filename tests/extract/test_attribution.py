@@ -1757,3 +1757,26 @@ def test_multiple_choice_options_are_no_claims(kit, make_article):
         " Gemma Terms of Use\n\nAnswer: Gemma 2 9B ships under the Gemma Terms of Use."
     )
     assert claims(kit, make_article, text) == {("gemma-2-9b", "license", "gemma")}
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "GPT-4o can accept text, audio and image inputs and generate text, audio and image"
+            " outputs.",
+            ("input:audio", "input:image", "output:audio", "output:image"),
+        ),
+        ("GPT-4o can output audio and images.", ("output:audio", "output:image")),
+        ("Gemini 2.0 Flash can produce images and speech.", ("output:audio", "output:image")),
+        ("GPT-4o takes text and images and replies in speech.", ("input:image", "output:audio")),
+        ("GPT-4o can answer with speech.", ("output:audio",)),
+        (
+            "Gemini 1.5 Pro can take in video, audio and images.",
+            ("input:audio", "input:image", "input:video"),
+        ),
+    ],
+)
+def test_what_a_model_puts_out_is_an_output_modality(kit, make_article, text, values):
+    got = claims(kit, make_article, text)
+    assert {v for _, a, v in got if a == "modality"} == {values}
