@@ -1780,3 +1780,15 @@ def test_multiple_choice_options_are_no_claims(kit, make_article):
 def test_what_a_model_puts_out_is_an_output_modality(kit, make_article, text, values):
     got = claims(kit, make_article, text)
     assert {v for _, a, v in got if a == "modality"} == {values}
+
+
+def test_a_licence_that_bars_commercial_use_is_non_commercial(kit, make_article):
+    text = (
+        "Codestral 22B is released under the Mistral Non-Production License, which bars"
+        " commercial use. Command R+ is released under CC-BY-NC."
+    )
+    assert licences(kit, make_article, text) == {
+        ("codestral-22b", "mistral-mnpl", False),
+        ("codestral-22b", "non-commercial", False),
+        ("command-r-plus", "cc-by-nc-4.0", False),
+    }
