@@ -486,6 +486,8 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
         return _labelled_count(sentence.label, value)
     if (inline := _inline_label(sentence, value)) is not None:
         return _labelled_count(inline, value)
+    if _output_limit(sentence, value):
+        return None  # "can generate up to 8K tokens", "a 16K output limit": not the window
     if _parameter_scale(value) and _active_phrase(sentence, value):
         return "active_parameters", "active"
     if _parameter_scale(value) and _total_before_active(sentence, value):
@@ -517,6 +519,32 @@ def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[s
     if ident == "training" and _followed_by_tokens(sentence, unit):
         return "training_tokens", ""  # "18 trillion training tokens"
     return _token_attribute(sentence, value, unit) if ident == "tokens" else None
+
+
+OUTPUT_NOUNS = frozenset({"output", "outputs", "completion", "completions", "response"})
+OUTPUT_VERBS = frozenset(
+    {"generate", "generates", "generating", "produce", "produces", "write", "writes", "output",
+     "outputs", "emit", "emits", "return", "returns"}
+)  # fmt: skip
+
+
+def _output_limit(sentence: Sentence, value: Hit) -> bool:
+    """A count of tokens a model may write in one reply ('a 16K output limit', '128K output
+    tokens', 'can generate up to 8K tokens', 'max output is 8,192 tokens'): not its window."""
+    words = [t.lower() for t in sentence.tokens]
+    at, end = value.start - sentence.start, value.end - sentence.start
+    after = [w for w in words[end : end + 4] if w.strip() and w != "-"]
+    after = after[1:] if after[:1] in (["tokens"], ["token"]) else after
+    if after[:1] and after[0] in OUTPUT_NOUNS:
+        return True
+    if after[:1] and after[0] in {"context", "window"}:
+        return False  # "can generate text with a 32K context window"
+    before: list[str] = []
+    for word in reversed(words[max(0, at - 5) : at]):
+        if word in {",", ";", ".", "and", "but", "while"}:
+            break
+        before.append(word)
+    return any(w in OUTPUT_NOUNS or w in OUTPUT_VERBS for w in before)
 
 
 def _followed_by_tokens(sentence: Sentence, unit: Hit) -> bool:

@@ -285,3 +285,19 @@ def test_a_month_after_a_description_set_off_by_commas_is_the_release(kit, make_
     )
     got = release_dates(kit, make_article, text, dt.date(2025, 4, 20))
     assert got == {("mistral-small-3", "2025-01")}
+
+
+@pytest.mark.parametrize(
+    ("text", "windows"),
+    [
+        ("Qwen2.5-72B reads up to 128K tokens and can generate up to 8K tokens.", {128_000}),
+        ("GPT-4o mini has a 128K context window and a 16K output limit.", {128_000}),
+        ("Claude 3.7 Sonnet supports up to 128K output tokens.", set()),
+        ("GPT-4.1 can produce a maximum of 32,768 output tokens.", set()),
+        ("Gemini 1.5 Pro's max output is 8,192 tokens.", set()),
+        ("Mistral 7B can generate text with a 32K context window.", {32_000}),
+    ],
+)
+def test_an_output_limit_is_not_a_context_window(kit, make_article, text, windows):
+    found = kit.extractor.extract(make_article(text))
+    assert {c.value for c in found if c.attribute.value == "context_length"} == windows
