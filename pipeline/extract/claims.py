@@ -116,10 +116,27 @@ def _object_of_clause(sentence: Sentence, mention: Hit) -> bool:
 
 def _compares(cue: Hit, sentence: Sentence, models: list[Hit]) -> bool:
     """'the first release since GPT-2' compares; 'Since Llama 3 has 8K, ...' and 'its only
-    release since has been Mistral Large 2' do not."""
+    release since has been Mistral Large 2' do not, nor does a relation word the model is
+    set off after ('Its predecessor, Mistral Small 3, launched in January')."""
+    if _named_in_apposition(cue, sentence, models):
+        return False
     if cue.text.lower() != "since":
         return True
     return cue.start != sentence.start and any(m.start == cue.end for m in models)
+
+
+RELATION_WORDS = frozenset({"predecessor", "predecessors", "successor", "rival"})
+
+
+def _named_in_apposition(cue: Hit, sentence: Sentence, models: list[Hit]) -> bool:
+    if cue.text.lower() not in RELATION_WORDS:
+        return False
+    at = cue.end - sentence.start
+    if sentence.tokens[at : at + 1] != (",",):
+        return False
+    model = next((m for m in models if m.start == cue.end + 1), None)
+    end = model.end - sentence.start if model else -1
+    return model is not None and sentence.tokens[end : end + 1] == (",",)
 
 
 def _compared(sentence: Sentence, model: Hit, comparisons: list[Hit]) -> bool:

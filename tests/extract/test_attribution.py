@@ -1792,3 +1792,13 @@ def test_a_licence_that_bars_commercial_use_is_non_commercial(kit, make_article)
         ("codestral-22b", "non-commercial", False),
         ("command-r-plus", "cc-by-nc-4.0", False),
     }
+
+
+def test_a_predecessor_named_in_apposition_is_the_subject_not_a_comparison(kit, make_article):
+    text = (
+        "Mistral Small 3.1 reads 128K tokens. Its predecessor, Mistral Small 3, launched with a"
+        " 32,000-token window and handled only text. It is quicker than its predecessor."
+    )
+    got = claims(kit, make_article, text)
+    assert ("mistral-small-3", "context_length", 32_000) in got
+    assert ("mistral-small-3", "modality", ("text-only",)) in got
