@@ -491,8 +491,19 @@ def _joined(sentence: Sentence, left: Hit, right: Hit) -> bool:
 
 
 def scale_suffix(count: Hit) -> str:
-    text = count.text.rstrip("+ ")
+    text = _short_scale(count.text.rstrip("+ "))
     return text[-1:].upper() if text[-1:].isalpha() and len(text) > 1 else ""
+
+
+GLUED_SCALES = (("bn", "B"), ("tn", "T"), ("mn", "M"))
+
+
+def _short_scale(text: str) -> str:
+    """'671bn' -> '671B', '14.8tn' -> '14.8T' (business papers' scales glued on)."""
+    for long, short in GLUED_SCALES:
+        if text.endswith(long) and text[: -len(long)][-1:].isdigit():
+            return text[: -len(long)] + short
+    return text
 
 
 def count_attribute(sentence: Sentence, value: Hit, unit: Hit | None) -> tuple[str, str] | None:
@@ -613,7 +624,7 @@ def _size_field(sentence: Sentence, value: Hit) -> bool:
     item): a billions count standing alone as one comma-separated field of a line about a
     model is its size; so is one right after 'is' or 'has' ('Command R+ is 104B, ...', 'it
     has 2.6 billion.')."""
-    if not value.text.rstrip().endswith(("B", "b", "billion", "billions")):
+    if not value.text.rstrip().endswith(("B", "b", "bn", "billion", "billions")):
         return False
     at, end = value.start - sentence.start, value.end - sentence.start
     words = sentence.tokens
@@ -831,12 +842,12 @@ def _labelled_count(label: str, value: Hit) -> tuple[str, str] | None:
 
 def _window_scale(value: Hit) -> bool:
     """'1M', '2 million': a count a context window is given in, as much as a size."""
-    text = value.text.strip()
+    text = _short_scale(value.text.strip())
     return text.endswith(("M", "million"))
 
 
 def _parameter_scale(value: Hit) -> bool:
-    text = value.text.strip()
+    text = _short_scale(value.text.strip())
     return text.endswith(("B", "T", "b")) or any(text.endswith(s) for s in PARAMETER_SCALES)
 
 

@@ -42,7 +42,7 @@ _TENS = {
     "ninety": 90,
 }
 _SPLIT = re.compile(r"[\s\-]+")
-_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)\s*([KkMBbTt])\+?$")
+_SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)\s*([KkMBbTt]|bn|tn|mn)\+?$")
 _MOE_EXPERTS_FIRST = re.compile(r"^(\d+)[xX×](\d+(?:\.\d+)?)([BMT])$")
 _MOE_SIZE_FIRST = re.compile(r"^(\d+(?:\.\d+)?)([BMT])[xX×](\d+)E$")
 

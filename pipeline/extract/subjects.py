@@ -454,7 +454,7 @@ def _listed_sizes(sentence: Sentence, group: list[Hit]) -> bool:
     """Sizes listed after a sized name ('Qwen3 8B, 14B and 32B'): each names a member.
     (A list of sizes after a family's name, 'Qwen3 comes in 0.6B, 1.7B and 4B', stays a
     claim about the family.)"""
-    if not all(c.text.rstrip().endswith(("B", "b")) for c in group):
+    if not all(c.text.rstrip().endswith(("B", "b", "bn")) for c in group):
         return False
     at = group[0].start - sentence.start
     words = [t.lower() for t in sentence.tokens]
@@ -499,7 +499,7 @@ def _size_reference(
     if indefinite:
         return None
     bare = all(
-        c.text.rstrip().endswith(("B", "b", "billion"))
+        c.text.rstrip().endswith(("B", "b", "bn", "billion"))
         for c in sentence.of("COUNT")
         if count.start <= c.start and c.end <= last.end
     )

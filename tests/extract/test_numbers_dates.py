@@ -301,3 +301,17 @@ def test_a_month_after_a_description_set_off_by_commas_is_the_release(kit, make_
 def test_an_output_limit_is_not_a_context_window(kit, make_article, text, windows):
     found = kit.extractor.extract(make_article(text))
     assert {c.value for c in found if c.attribute.value == "context_length"} == windows
+
+
+def test_business_paper_scales_glued_on(kit, make_article):
+    text = (
+        "Investors wiped $600bn off Nvidia. DeepSeek-V3, a mixture-of-experts model with 671bn"
+        " parameters, activates only 37bn parameters for each token and was trained on 14.8tn"
+        " tokens."
+    )
+    found = kit.extractor.extract(make_article(text))
+    got = {(c.model_id, c.attribute.value, c.value) for c in found if isinstance(c.value, int)}
+    assert ("deepseek-v3", "parameters", 671_000_000_000) in got
+    assert ("deepseek-v3", "active_parameters", 37_000_000_000) in got
+    assert ("deepseek-v3", "training_tokens", 14_800_000_000_000) in got
+    assert not any(c.value == 600_000_000_000 for c in found)
