@@ -171,6 +171,8 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
     before = [m for m in mentions if m.end <= value.start]
     while len(before) >= 2 and _possessor(sentence, before[-1], value):
         before.pop()  # "Llama 4 Maverick, Scout's bigger sibling, offers a mere 1M"
+    if before and (head := _relative_head(sentence, before, value)) is not None:
+        return head  # "OpenAI's o1, which R1 is said to rival, is proprietary"
     if before:
         nearest = before[-1]
         if nearest not in subjects(sentence):
@@ -200,6 +202,27 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
             return fallback  # "The default version has a 4K window, and a 128K variant, X, ..."
         return after[0]
     return fallback
+
+
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
+def _relative_head(sentence: Sentence, before: list[Hit], value: Hit) -> Hit | None:
+    """A model named inside a relative clause set off by commas is not what the main clause
+    speaks of; the model the clause hangs on is ('o1, which R1 is said to rival, is
+    proprietary')."""
+    if len(before) < 2:
+        return None
+    nearest, head = before[-1], before[-2]
+    words = [t.lower() for t in sentence.tokens]
+    base = sentence.start
+    opening = [w for w in words[head.end - base : nearest.start - base] if w.strip()]
+    if len(opening) < 2 or opening[0] != "," or opening[1] not in RELATIVE_PRONOUNS:
+        return None
+    if "," in opening[1:]:
+        return None
+    closing = [w for w in words[nearest.end - base : value.start - base] if w.strip()]
+    return head if "," in closing else None
 
 
 def _possessor(sentence: Sentence, mention: Hit, value: Hit) -> bool:

@@ -1802,3 +1802,13 @@ def test_a_predecessor_named_in_apposition_is_the_subject_not_a_comparison(kit, 
     got = claims(kit, make_article, text)
     assert ("mistral-small-3", "context_length", 32_000) in got
     assert ("mistral-small-3", "modality", ("text-only",)) in got
+
+
+def test_a_model_inside_a_relative_clause_does_not_take_the_main_clause_value(kit, make_article):
+    text = (
+        "DeepSeek's R1 is a reasoning model. By contrast, OpenAI's o1, which R1 is said to"
+        " rival, is proprietary. DeepSeek-R1, which is built on DeepSeek-V3, has 671B"
+        " parameters."
+    )
+    got = {(m, a, v) for m, a, v in claims(kit, make_article, text) if a != "developer"}
+    assert got == {("o1", "license", "proprietary"), ("deepseek-r1", "parameters", 671 * 10**9)}
