@@ -143,8 +143,11 @@ def _compared(sentence: Sentence, model: Hit, comparisons: list[Hit]) -> bool:
     """Is the model right after a comparison word ('than GPT-4', 'like the new Llama 3'), or
     after one through words that only lead to it ('double what the first LLaMA had')?"""
     for c in comparisons:
-        if 0 <= model.start - c.end <= 2:
-            return True
+        if (
+            0 <= model.start - c.end <= 2
+            and "," not in sentence.tokens[c.end - sentence.start : model.start - sentence.start]
+        ):
+            return True  # not 'Like its predecessors, Gemma 3 ships ...': the comma ends it
         between = sentence.tokens[c.end - sentence.start : model.start - sentence.start]
         words = [t.lower() for t in between if t.strip()]
         if 0 < len(words) <= 4 and all(w in LEADING_TO for w in words):
@@ -187,7 +190,11 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
         ):
             return head  # "Behemoth, the Llama 4 teacher model, is rumoured to have 2T"
         return nearest
-    after = [m for m in subjects(sentence) if m.start >= value.end]
+    after = [
+        m
+        for m in subjects(sentence)
+        if m.start >= value.end and not _bracketed_aside(sentence, value, m)
+    ]
     attributive = [
         m for m in mentions if _attributive(sentence, value, m) and _object_of_clause(sentence, m)
     ]
@@ -202,6 +209,13 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
             return fallback  # "The default version has a 4K window, and a 128K variant, X, ..."
         return after[0]
     return fallback
+
+
+def _bracketed_aside(sentence: Sentence, value: Hit, mention: Hit) -> bool:
+    """'the new models take up to 128K tokens (the 1B tops out at 32K)': a model named in
+    brackets opened after the value is an aside, not what the value is about."""
+    between = sentence.tokens[value.end - sentence.start : mention.start - sentence.start]
+    return "(" in between and ")" not in between
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})

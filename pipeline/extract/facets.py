@@ -453,6 +453,8 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
     for hit in [*named, *described]:
         if sentence.label and not _after_colon(sentence, hit):
             continue
+        if hit.kind == "LICENCE" and _example_of_a_kind(sentence, hit):
+            continue  # "rather than a standard open-source license like Apache 2.0"
         model = model_for(hit, sentence, fallback)
         if model is SKIP or (hit.kind == "FACET" and _kind_of_models(sentence, hit, model)):
             continue
@@ -471,6 +473,18 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
             negated=negated,
             facet=value,
         )
+
+
+KIND_EXAMPLES = frozenset({("like",), ("such", "as"), ("e.g.",), ("including",)})
+
+
+def _example_of_a_kind(sentence: Sentence, hit: Hit) -> bool:
+    """A licence named as an example of a kind of licence ('a permissive license like
+    Apache 2.0', 'licences such as MIT') is not said to be the model's."""
+    before = [t.lower() for t in sentence.tokens[: hit.start - sentence.start] if t.strip()]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    return any(tuple(before[-len(k) :]) == k for k in KIND_EXAMPLES)
 
 
 DENIALS = frozenset({"not", "n't", "never", "no"})

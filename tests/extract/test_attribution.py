@@ -1812,3 +1812,21 @@ def test_a_model_inside_a_relative_clause_does_not_take_the_main_clause_value(ki
     )
     got = {(m, a, v) for m, a, v in claims(kit, make_article, text) if a != "developer"}
     assert got == {("o1", "license", "proprietary"), ("deepseek-r1", "parameters", 671 * 10**9)}
+
+
+def test_an_opening_comparison_ends_at_its_comma_and_an_example_licence_is_no_claim(
+    kit, make_article
+):
+    text = (
+        "Like its predecessors, Gemma 3 ships under Google's own Gemma terms rather than a"
+        " standard open-source license like Apache 2.0."
+    )
+    assert licences(kit, make_article, text) == {("gemma-3", "gemma", False)}
+
+
+def test_a_model_in_brackets_after_a_value_is_an_aside(kit, make_article):
+    text = "Gemma 3 is out. The new models take up to 128K tokens (the 1B tops out at 32K)."
+    got = claims(kit, make_article, text)
+    assert ("gemma-3", "context_length", 128_000) in got
+    assert ("gemma-3-1b", "context_length", 128_000) not in got
+    assert ("gemma-3-1b", "context_length", 32_000) in got
