@@ -805,11 +805,11 @@ WINDOW_VERBS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "does", "do", "takes", "take", "offers",
      "offer", "gets", "supports", "support", "handles", "reaches", "went", "moved", "grew",
      "jumped", "rose", "extended", "expanded", "increased", "stretched", "stretches", "stays",
-     "stay", "stayed", "remains", "remained", "sits", "sat"}
+     "stay", "stayed", "remains", "remained", "sits", "sat", "'s", "’s"}
 )  # fmt: skip
 # between a model and its verb: "GPT-4 and Llama 3.3 both take 128K", "Scout now does 10M"
 SUBJECT_FILLERS = frozenset({"both", "all", "each", "also", "now", "only", "still", "then"})
-SIZE_VERBS = frozenset({"is", "are", "was", "were", "weighs"})
+SIZE_VERBS = frozenset({"is", "are", "was", "were", "weighs", "'s", "’s"})
 WINDOW_FILLERS = frozenset(
     {"only", "just", "a", "mere", "up", "to", "about", "roughly", "now", "at", "still"}
 )

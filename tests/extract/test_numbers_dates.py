@@ -315,3 +315,13 @@ def test_business_paper_scales_glued_on(kit, make_article):
     assert ("deepseek-v3", "active_parameters", 37_000_000_000) in got
     assert ("deepseek-v3", "training_tokens", 14_800_000_000_000) in got
     assert not any(c.value == 600_000_000_000 for c in found)
+
+
+def test_a_window_after_its_and_a_misspelt_parameters(kit, make_article):
+    text = "Phi-4 is a small model. It's 16K. Llama 3.1 8B has 8 billion paramaters."
+    found = kit.extractor.extract(make_article(text))
+    got = {(c.model_id, c.attribute.value, c.value) for c in found}
+    assert got == {
+        ("phi-4", "context_length", 16_000),
+        ("llama-3.1-8b", "parameters", 8_000_000_000),
+    }
