@@ -683,18 +683,24 @@ def _size_field(sentence: Sentence, value: Hit) -> bool:
     return opening or before in FIELD_OPEN
 
 
-DESIGNS = frozenset({"dense", "moe", "sparse"})
+DESIGNS = frozenset({"dense", "moe", "sparse", "mixture", "mixture-of-experts"})
+COPULAS = frozenset({"is", "was", "'s", "’s", ","})
 
 
 def _sized_design(sentence: Sentence, value: Hit) -> bool:
     """'² 72.7B dense, 32K context': a billions count right before the design it describes
-    is the size; not 'a 70B dense model would need ...', which speaks of a kind."""
+    is the size; not 'a 70B dense model would need ...', which speaks of a kind, unless the
+    kind is predicated of the model ('Llama 4 Maverick is a 400B mixture of experts')."""
     if not _parameter_scale(value):
         return False
     at, end = value.start - sentence.start, value.end - sentence.start
     after = sentence.tokens[end : end + 1]
-    before = next((t.lower() for t in reversed(sentence.tokens[:at]) if t.strip()), "")
-    return bool(after) and after[0].lower() in DESIGNS and before not in ("a", "an")
+    if not after or after[0].lower() not in DESIGNS:
+        return False
+    before = [t.lower() for t in sentence.tokens[:at] if t.strip()]
+    if before[-1:] not in (["a"], ["an"]):
+        return True
+    return len(before) >= 2 and before[-2] in COPULAS and bool(sentence.of("MODEL"))
 
 
 ACTIVE_VERBS = frozenset({"activates", "activate", "activating", "activated", "through"})
@@ -805,7 +811,7 @@ WINDOW_VERBS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "does", "do", "takes", "take", "offers",
      "offer", "gets", "supports", "support", "handles", "reaches", "went", "moved", "grew",
      "jumped", "rose", "extended", "expanded", "increased", "stretched", "stretches", "stays",
-     "stay", "stayed", "remains", "remained", "sits", "sat", "'s", "’s"}
+     "stay", "stayed", "remains", "remained", "sits", "sat", "'s", "’s", "holds", "hold"}
 )  # fmt: skip
 # between a model and its verb: "GPT-4 and Llama 3.3 both take 128K", "Scout now does 10M"
 SUBJECT_FILLERS = frozenset({"both", "all", "each", "also", "now", "only", "still", "then"})

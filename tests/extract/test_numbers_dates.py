@@ -325,3 +325,17 @@ def test_a_window_after_its_and_a_misspelt_parameters(kit, make_article):
         ("phi-4", "context_length", 16_000),
         ("llama-3.1-8b", "parameters", 8_000_000_000),
     }
+
+
+def test_a_size_predicated_with_its_design_and_a_window_a_model_holds(kit, make_article):
+    text = (
+        "Llama 4 Maverick is a 400B mixture of experts. Grok-1, a 314B MoE, is open. Maverick"
+        " holds one million. A 70B dense model would need 140GB."
+    )
+    found = kit.extractor.extract(make_article(text))
+    got = {(c.model_id, c.attribute.value, c.value) for c in found if isinstance(c.value, int)}
+    assert got == {
+        ("llama-4-maverick", "parameters", 400_000_000_000),
+        ("grok-1", "parameters", 314_000_000_000),
+        ("llama-4-maverick", "context_length", 1_000_000),
+    }
