@@ -272,7 +272,10 @@ def _in_apposition(sentence: Sentence, head: Hit, mention: Hit, value: Hit) -> b
     base = sentence.start
     opening = [t.lower() for t in sentence.tokens[head.end - base : mention.start - base]]
     words = [t for t in opening if t.strip()]
-    if not words or words[0] != "," or len(words) > 3 or words[-1] not in ("the", "a", "an", "its"):
+    described = len(words) <= 3 and words[-1:] in (["the"], ["a"], ["an"], ["its"])
+    # "GPT-5, launched two days after gpt-oss, remains closed": a participle's phrase
+    participle = 2 <= len(words) <= 8 and words[1].endswith("ed") and "," not in words[1:]
+    if not words or words[0] != "," or not (described or participle):
         return False
     closing = sentence.tokens[mention.end - base : value.start - base]
     return "," in closing
@@ -379,6 +382,16 @@ def _opening_subject(sentence: Sentence) -> Hit | None:
         first = maker.end + 1  # "Alibaba's Qwen3-235B-A22B, the flagship of ..., has ..."
     named = subjects(sentence)
     head = next((m for m in named if m.start == first), None)
+    if head is None and maker is not None:  # "OpenAI's flagship GPT-5, ...", "Meta's new ..."
+        head = next(
+            (
+                m
+                for m in named
+                if 0 < m.start - first <= 2
+                and all(t.isalpha() and t.islower() for t in _between(sentence, first, m.start))
+            ),
+            None,
+        )
     if head is None:
         return None
     for right in named:  # the last of 'A and B' (the value is then shared by both)
@@ -387,6 +400,10 @@ def _opening_subject(sentence: Sentence) -> Hit | None:
                 break
             head = right
     return head
+
+
+def _between(sentence: Sentence, start: int, end: int) -> tuple[str, ...]:
+    return sentence.tokens[start - sentence.start : end - sentence.start]
 
 
 def _set_off(sentence: Sentence, value: Hit) -> bool:

@@ -442,6 +442,11 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         return
     named = [h for h in sentence.of("LICENCE") if not _other_product(sentence, h)]
     described = [h for h in sentence.of("FACET") if h.ident.startswith("license:")]
+    # "closed" is a licence only as what a model is ("Grok-2 remains closed", "Both are closed
+    # models"), not of a field ("the gap between the big closed models and the rest")
+    described = [
+        h for h in described if h.text.lower() not in CLOSED_WORDS or _predicated(sentence, h)
+    ]
     if sentence.label is None and not sentence.cue("license"):
         described = [
             h
@@ -475,6 +480,7 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         )
 
 
+CLOSED_WORDS = frozenset({"closed", "closed models"})
 KIND_EXAMPLES = frozenset({("like",), ("such", "as"), ("e.g.",), ("including",)})
 
 
@@ -516,7 +522,10 @@ def _weights(hit: Hit) -> bool:
     return hit.ident == "license:open-weights" and "weights" in hit.text.lower()
 
 
-COPULAS = frozenset({"is", "are", "was", "were", "'s", "’s", "be", "isn't", "aren't", "wasn't"})
+COPULAS = frozenset(
+    {"is", "are", "was", "were", "'s", "’s", "be", "isn't", "aren't", "wasn't", "remains",
+     "remain", "remained", "stays", "stay", "stayed"}
+)  # fmt: skip
 DEGREES = frozenset({"not", "n't", "never", "fully", "truly", "really", "actually", "technically"})
 
 
@@ -532,7 +541,9 @@ def _predicated(sentence: Sentence, hit: Hit) -> bool:
     return bool(sentence.of("MODEL")) or (len(words) >= 2 and words[-2] in REFERRERS)
 
 
-REFERRERS = frozenset({"it", "they", "model", "models", "one", "ones", "weights", "release"})
+REFERRERS = frozenset(
+    {"it", "they", "model", "models", "one", "ones", "weights", "release", "both", "all"}
+)
 
 
 def _beside_model(sentence: Sentence, hit: Hit, reach: int = 3) -> bool:

@@ -1830,3 +1830,23 @@ def test_a_model_in_brackets_after_a_value_is_an_aside(kit, make_article):
     assert ("gemma-3", "context_length", 128_000) in got
     assert ("gemma-3-1b", "context_length", 128_000) not in got
     assert ("gemma-3-1b", "context_length", 32_000) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grok-2 remains closed.", {("grok-2", "proprietary", False)}),
+        (
+            "Both GPT-4o and Claude 3 Opus are closed models.",
+            {("gpt-4o", "proprietary", False), ("claude-3-opus", "proprietary", False)},
+        ),
+        ("GPT-4o is closed-weight.", {("gpt-4o", "proprietary", False)}),
+        ("Llama 3 is out. The gap between the big closed models and the rest is small.", set()),
+        (
+            "OpenAI's flagship GPT-5, launched two days after gpt-oss, remains closed.",
+            {("gpt-5", "proprietary", False)},
+        ),
+    ],
+)
+def test_closed_said_of_a_model_is_proprietary(kit, make_article, text, expected):
+    assert licences(kit, make_article, text) == expected
