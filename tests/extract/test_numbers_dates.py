@@ -339,3 +339,16 @@ def test_a_size_predicated_with_its_design_and_a_window_a_model_holds(kit, make_
         ("grok-1", "parameters", 314_000_000_000),
         ("llama-4-maverick", "context_length", 1_000_000),
     }
+
+
+def test_a_launch_in_the_present_tense_is_a_release(kit, make_article):
+    text = (
+        "Today we are excited to announce Phi-4-mini. Today, Google is launching Gemma 3. We're"
+        " introducing Llama 3.3 70B today."
+    )
+    got = release_dates(kit, make_article, text, dt.date(2025, 2, 26))
+    assert got == {
+        ("phi-4-mini", "2025-02-26"),
+        ("gemma-3", "2025-02-26"),
+        ("llama-3.3-70b", "2025-02-26"),
+    }
