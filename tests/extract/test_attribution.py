@@ -1850,3 +1850,11 @@ def test_a_model_in_brackets_after_a_value_is_an_aside(kit, make_article):
 )
 def test_closed_said_of_a_model_is_proprietary(kit, make_article, text, expected):
     assert licences(kit, make_article, text) == expected
+
+
+def test_apache_written_as_forum_posts_write_it(kit, make_article):
+    text = "gpt-oss-120b is apache2 and runs fine. Mistral 7B is under Apache 2."
+    assert licences(kit, make_article, text) == {
+        ("gpt-oss-120b", "apache-2.0", False),
+        ("mistral-7b", "apache-2.0", False),
+    }
