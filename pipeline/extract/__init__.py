@@ -188,7 +188,13 @@ def claims_of(
         drafts = for_each_of(context.group, respectively(sentence, drafts, context.group), sentence)
         drafts = coordinated_share(sentence, drafts)
         drafts = sizes_of_family(sentence, drafts, families or {})
-        drafts = [d for d in drafts if asserted(sentence, d.value_hit.start)]
+        drafts = [
+            d
+            for d in drafts
+            if asserted(sentence, d.value_hit.start)
+            and not _asked(sentence, d)
+            and not _weekday_then_date(sentence, d)
+        ]
         if defines_term(sentence):  # "**Dense model.** Every parameter takes part ..."
             drafts = [d for d in drafts if d.attribute not in FACET_ATTRIBUTES]
         pairs += [(sentence, _mark_inferred(sentence, d)) for d in drafts]
@@ -201,6 +207,25 @@ def claims_of(
 
 
 OPTION_MARKS = re.compile(r"(?:^|\s)\([a-e]\)\s")
+QUESTION_END = re.compile(r"^[^.!?]*\?")
+WEEKDAY_THEN_DATE = re.compile(
+    r"^\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8})"
+)
+
+
+def _asked(sentence: Sentence, draft: Draft) -> bool:
+    """A value in a question the sentence goes on to answer ('Can Gemma 3 1B read images?
+    No.'): the question asserts nothing."""
+    rest = sentence.text[draft.value_hit.end_char - sentence.start_char :]
+    return bool(QUESTION_END.match(rest))
+
+
+def _weekday_then_date(sentence: Sentence, draft: Draft) -> bool:
+    """'on Saturday, April 5': the date given right after the weekday is the one meant."""
+    hit = draft.value_hit
+    if hit.kind != "RELDATE" or not hit.text.lower().startswith("on "):
+        return False
+    return bool(WEEKDAY_THEN_DATE.match(sentence.text[hit.end_char - sentence.start_char :]))
 
 
 def sizes_of_family(

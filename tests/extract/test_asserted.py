@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from pipeline.runner import Toolkit
 from tests.conftest import ArticleFactory
 from tests.extract.test_attribution import claims
+from tests.extract.test_numbers_dates import release_dates
 
 
 def facts(kit: Toolkit, make_article: ArticleFactory, text: str) -> set[tuple[object, ...]]:
@@ -89,3 +92,15 @@ def test_a_glossary_entry_defines_a_term_and_says_nothing_of_the_model_before_it
 def test_a_bold_lead_in_of_a_model_section_still_gives_its_facts(kit, make_article):
     text = "Phi-4 has 14B parameters.\n\n**Licence:** Phi-4 is released under MIT.\n"
     assert ("phi-4", "license", "mit") in facts(kit, make_article, text)
+
+
+def test_a_question_answered_in_the_same_block_asserts_nothing(kit, make_article):
+    text = "**Can Gemma 3 1B read images?**\nNo.\n\nDoes Llama 3 read 8K? Yes, Llama 3 reads 8K."
+    assert facts(kit, make_article, text) == {("llama-3", "context_length", 8_000)}
+
+
+def test_a_weekday_followed_by_its_date_is_one_date(kit, make_article):
+    text = "Llama 4, which Meta put out on Saturday, April 5, is big."
+    assert release_dates(kit, make_article, text, dt.date(2025, 6, 14)) == {
+        ("llama-4", "2025-04-05")
+    }
