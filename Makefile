@@ -48,6 +48,8 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout14/gold
 	$(BIN)/claimwatch eval fixtures/holdout15/gold
 	$(BIN)/claimwatch eval fixtures/holdout16/gold
+	$(BIN)/claimwatch eval fixtures/holdout17/gold
+	$(BIN)/claimwatch eval fixtures/holdout18/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)
