@@ -7,6 +7,8 @@ plain (spelling, id) pairs generated from the registry by the caller.
 from __future__ import annotations
 
 import itertools
+import json
+import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -18,9 +20,11 @@ import numpy
 import spacy
 import yaml
 from spacy.attrs import IDX, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_SPACE, LENGTH, SENT_START
+from spacy.lang.lex_attrs import word_shape
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
 PATTERNS = Path(__file__).parent / "patterns"
@@ -55,6 +59,93 @@ def _left_of(named: Span, shape: Span) -> bool:
 
 
 SPAN_KEYS = ("models", "values", "cues")
+
+# Lexical attributes a pattern may test with a set, regex or comparison: functions of the
+# word alone, so each test can become a flag the vocabulary computes once per word.
+_LEXICAL: dict[str, Callable[[str], str | int]] = {
+    "TEXT": str,
+    "ORTH": str,
+    "LOWER": str.lower,
+    "SHAPE": word_shape,
+    "LENGTH": len,
+}
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "IN": lambda v, arg: v in arg,
+    "NOT_IN": lambda v, arg: v not in arg,
+    "REGEX": lambda v, arg: bool(re.search(arg, v)),
+    "==": operator.eq,
+    "!=": operator.ne,
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+}
+_FREE_FLAGS = range(19, 64)  # spaCy's unused lexeme flag bits (FLAG19 ... FLAG63)
+
+
+def flagged(vocab: Vocab, patterns: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The patterns with their word tests (``{"LOWER": {"IN": [...]}}``, ``{"TEXT":
+    {"REGEX": ...}}``) turned into lexeme flags, as far as free flag bits go. The Matcher
+    evaluates a test in Python at every token it tries (each pattern's first test at every
+    token of the doc); a flag is computed once per word of the vocabulary and tested in C.
+    First-token tests get the bits first; the rest stay tests."""
+    tests: dict[str, tuple[str, dict[str, Any]]] = {}
+    rank: dict[str, tuple[int, int]] = {}
+    for entry in patterns:
+        if isinstance(entry["pattern"], str):
+            continue
+        for i, spec in enumerate(entry["pattern"]):
+            for attr, test in spec.items():
+                if _convertible(attr, test):
+                    key = _test_key(attr, test)
+                    tests[key] = (attr.upper(), test)
+                    first, count = rank.get(key, (1, 0))
+                    rank[key] = (min(first, 0 if i == 0 else 1), count - 1)
+    taken = vocab.lex_attr_getters  # type: ignore[attr-defined]
+    free = [bit for bit in _FREE_FLAGS if bit not in taken]
+    bits: dict[str, int] = {}
+    for key, bit in zip(sorted(tests, key=lambda k: rank[k]), free, strict=False):
+        vocab.add_flag(_flag_getter(*tests[key]), flag_id=bit)
+        bits[key] = bit
+    return [_with_flags(entry, bits) for entry in patterns]
+
+
+def _test_key(attr: str, test: dict[str, Any]) -> str:
+    return json.dumps([attr.upper(), test], sort_keys=True)
+
+
+def _convertible(attr: object, test: object) -> bool:
+    return (
+        isinstance(attr, str)
+        and attr.upper() in _LEXICAL
+        and isinstance(test, dict)
+        and bool(test)
+        and all(op in _COMPARE for op in test)
+    )
+
+
+def _flag_getter(attr: str, test: dict[str, Any]) -> Callable[[str], bool]:
+    read = _LEXICAL[attr]
+    arguments = {op: set(arg) if op in ("IN", "NOT_IN") else arg for op, arg in test.items()}
+    return lambda word: all(_COMPARE[op](read(word), arg) for op, arg in arguments.items())
+
+
+def _with_flags(entry: dict[str, Any], bits: dict[str, int]) -> dict[str, Any]:
+    if isinstance(entry["pattern"], str):
+        return entry
+    pattern = []
+    for spec in entry["pattern"]:
+        new: dict[Any, Any] = {}
+        for attr, test in spec.items():
+            key = (
+                json.dumps([attr.upper(), test], sort_keys=True) if _convertible(attr, test) else ""
+            )
+            if key in bits:
+                new[bits[key]] = True
+            else:
+                new[attr] = test
+        pattern.append(new)
+    return {**entry, "pattern": pattern}
 
 
 @cache
@@ -375,7 +466,7 @@ def build_nlp(
         }
         before = "ner" if "ner" in nlp.pipe_names else None
         ruler = nlp.add_pipe("span_ruler", name=f"claimwatch_{key}", config=config, before=before)
-        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+        ruler.add_patterns(flagged(nlp.vocab, patterns))  # type: ignore[attr-defined]
     if trained:
         nlp.add_pipe("claimwatch_ner_candidates_v1", last=True)
     return nlp

@@ -48,3 +48,49 @@ def test_patterns_are_well_formed():
     ruler.add_patterns(token_patterns())
     for file in PHRASE_FILES:
         assert phrase_patterns(file)
+
+
+def _spans(nlp, patterns, text: str) -> list[tuple[str, str, int, int]]:
+    ruler = nlp.add_pipe("span_ruler", config={"validate": False})
+    ruler.add_patterns(patterns)
+    doc = nlp(text)
+    nlp.remove_pipe("span_ruler")
+    return sorted((s.label_, s.id_, s.start, s.end) for s in doc.spans["ruler"])
+
+
+FLAG_TEXT = " ".join(  # every documented example, and capitalised and upper-case forms
+    [
+        "Released in March 2024 (mar-24), the 8x7B model and Llama 3 70B read 15T tokens;",
+        "GPT-4 had 1,760 params, Q3 was late. Last Week the Seventy Billion model came out.",
+        *(e for g in VALUE_GROUPS for e in g["examples"]),
+        *(e.upper() for g in VALUE_GROUPS for e in g["examples"]),
+    ]
+)
+
+
+def test_word_tests_turned_into_flags_match_exactly_what_the_tests_match():
+    """Every value and shape pattern, tested in Python by the Matcher or as lexeme flags."""
+    from pipeline.extract.nlp import flagged, shape_patterns
+
+    patterns = [*token_patterns(), *shape_patterns()]
+    plain, fast = spacy.blank("en"), spacy.blank("en")
+    converted = flagged(fast.vocab, patterns)
+    assert converted != patterns  # the tests did become flags
+    expected = _spans(plain, patterns, FLAG_TEXT)
+    assert expected  # the text exercises the patterns
+    assert _spans(fast, converted, FLAG_TEXT) == expected
+
+
+def test_word_tests_beyond_the_free_flag_bits_stay_tests():
+    from pipeline.extract.nlp import flagged
+
+    patterns = [
+        {"label": "N", "id": str(n), "pattern": [{"LENGTH": {"==": n}}, {"LOWER": "x"}]}
+        for n in range(1, 60)
+    ]
+    nlp = spacy.blank("en")
+    converted = flagged(nlp.vocab, patterns)
+    kept = [p for p in converted if "LENGTH" in p["pattern"][0]]
+    assert 0 < len(kept) < len(patterns)  # 45 free bits: some tests remain tests
+    text = " ".join(f"{'a' * n} x" for n in range(1, 60))
+    assert _spans(nlp, converted, text) == _spans(spacy.blank("en"), patterns, text)
