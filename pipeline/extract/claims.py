@@ -977,11 +977,20 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
         return "knowledge_cutoff" if stops else None
     nearest = min([*cues, *stops], key=lambda h: abs(h.start - value.start))
     bare_month = value.ident == "date-month" and not any(c.isdigit() for c in value.text)
-    far = abs(nearest.start - value.start) > MONTH_CUE_REACH
+    far = _words_apart(sentence, nearest, value) > MONTH_CUE_REACH
     if bare_month and far and not _past_apposition(sentence, nearest, value):
         return None  # a bare month is weak: "The launch puts ... rattled markets in January"
     cutoff = nearest.ident == "cutoff" or nearest in stops
     return "knowledge_cutoff" if cutoff else "release_date"
+
+
+def _words_apart(sentence: Sentence, cue: Hit, value: Hit) -> int:
+    """Tokens between a cue and a value, a model's name counting as one word ('released
+    Llama 4 Scout and Llama 4 Maverick in April' is as near as 'released Scout and
+    Maverick in April')."""
+    low, high = sorted((cue.start, value.start))
+    inside = sum(max(0, min(m.end, high) - max(m.start, low) - 1) for m in sentence.of("MODEL"))
+    return high - low - inside
 
 
 STOPS = frozenset({"stops at", "stopped at", "stops in", "stopped in", "stops", "stopped"})

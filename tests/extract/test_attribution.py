@@ -244,6 +244,15 @@ def test_a_bare_month_far_from_any_release_word_is_no_date_claim(kit, make_artic
     assert not any(attr == "release_date" for _, attr, _ in got)
 
 
+def test_a_bare_month_after_long_model_names_is_near_its_release_word(kit, make_article):
+    article = make_article(
+        "Meta released Llama 4 Scout and Llama 4 Maverick in April.", published=dt.date(2025, 8, 6)
+    )
+    got = claims(kit, lambda _: article, "")
+    assert ("llama-4-scout", "release_date", "2025-04") in got
+    assert ("llama-4-maverick", "release_date", "2025-04") in got
+
+
 def test_may_the_verb_is_no_date(kit, make_article):
     got = claims(kit, make_article, "Llama 3 may get a larger context window, Meta said.")
     assert not any(attr == "release_date" for _, attr, _ in got)
