@@ -102,6 +102,8 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
         return []
     tokens = [t.lower() for t in sentence.tokens]
     at = org.start - sentence.start
+    if at >= 2 and tokens[at - 1] == "by" and tokens[at - 2] in BACKERS:
+        return []  # "The company, which is backed by Microsoft, released GPT-2"
     models = [m for m in sentence.of("MODEL") if m not in _compared_models(sentence)]
     if at >= 1 and tokens[at - 1] == "(":  # "Llama 3 70B (Meta)", "**Qwen2.5-72B** (Alibaba)"
         return [
@@ -120,7 +122,9 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     if following in ([","],) and tokens[
         at + org.end - org.start + 1 : at + org.end - org.start + 2
     ] == ["whose"]:
-        return [m for m in models if 2 <= m.start - org.end <= 4][:1]  # "DeepSeek, whose R1"
+        whose = [m for m in models if 2 <= m.start - org.end <= 4][:1]  # "DeepSeek, whose R1"
+        if whose:
+            return whose
     cue = next(
         (h for h in sentence.hits if h.ident == "developer" and 0 <= org.start - h.end <= 1), None
     )
@@ -135,6 +139,7 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     return _made_by_verb(sentence, org, models, tokens, fallback)
 
 
+BACKERS = frozenset({"backed", "funded", "owned", "financed", "acquired", "bought"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 OWNED_MODIFIERS = frozenset(
     {"-", "new", "latest", "newest", "open", "small", "smaller", "compact", "flagship", "own",
@@ -200,10 +205,11 @@ def _made_by_verb(
     it' (the model being discussed), or a relative clause after the model: 'GPT-4, which
     OpenAI released', 'Phi-2, the 2.7B model Microsoft Research released'."""
     base = sentence.start
-    others = [h.start for h in sentence.of("ORG", "MODEL") if h.start >= org.end]
-    stop = min([*others, org.end + VERB_REACH]) - base  # the verb is this maker's
+    start = _past_relative_clause(tokens, org.end - base) + base
+    others = [h.start for h in sentence.of("ORG", "MODEL") if h.start >= start]
+    stop = min([*others, start + VERB_REACH]) - base  # the verb is this maker's
     verb = next(
-        (base + i for i in range(org.end - base, min(stop, len(tokens))) if _made(tokens, i)),
+        (base + i for i in range(start - base, min(stop, len(tokens))) if _made(tokens, i)),
         None,
     )
     if verb is None:
@@ -227,6 +233,20 @@ def _made_by_verb(
             and RELATIVE_WORDS & set(tokens[m.end - sentence.start : org.start - sentence.start])
         ]
     return before[-1:]
+
+
+RELATIVE_OPENERS = frozenset({"whose", "which", "who"})
+
+
+def _past_relative_clause(tokens: list[str], at: int) -> int:
+    """Where the maker's verb may start: past a relative clause set off by commas right
+    after its name ('Meta Platforms, whose Llama models set the pace, released ...')."""
+    if tokens[at : at + 1] != [","] or tokens[at + 1 : at + 2] == []:
+        return at
+    if tokens[at + 1].lower() not in RELATIVE_OPENERS:
+        return at
+    close = next((i for i in range(at + 2, len(tokens)) if tokens[i] in (",", ";", ".")), None)
+    return close + 1 if close is not None and tokens[close] == "," else at
 
 
 VERB_REACH = 14  # "OpenAI used its first developer conference yesterday to unveil GPT-4 Turbo"

@@ -149,6 +149,23 @@ def test_maker_in_a_relative_clause_after_the_model(kit, make_article):
     assert ("deepseek-r1", "developer", "deepseek") in claims(kit, make_article, text)
 
 
+def test_a_maker_whose_relative_clause_names_no_model_releases_after_it(kit, make_article):
+    text = (
+        "Meta Platforms, whose Llama models long set the pace among open-weight systems, "
+        "released Llama 4 Scout and Llama 4 Maverick in April."
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-4-scout", "developer", "meta") in got
+    assert ("llama-4-maverick", "developer", "meta") in got
+
+
+def test_a_backer_is_not_the_maker(kit, make_article):
+    text = "Mistral AI, which is backed by Microsoft, released Mistral Small 3 in January."
+    got = claims(kit, make_article, text)
+    assert ("mistral-small-3", "developer", "mistral") in got
+    assert not any(value == "microsoft" for _, _, value in got)
+
+
 def test_one_developer_claim_per_model_and_maker(kit, make_article):
     article = make_article("Alibaba's Qwen team shipped Qwen3 on Tuesday.")
     found = [c for c in kit.extractor.extract(article) if c.attribute.value == "developer"]
