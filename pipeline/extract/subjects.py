@@ -19,7 +19,7 @@ from pipeline.extract.claims import (
     scale_suffix,
     subjects,
 )
-from pipeline.extract.hits import Hit, Sentence, with_hits
+from pipeline.extract.hits import Hit, Sentence, token_offsets, with_hits
 from pipeline.extract.nlp import EMPHASIS
 from pipeline.extract.numbers import parse_count_text
 
@@ -328,7 +328,10 @@ NOT_NOUNS = frozenset(
 )
 
 
-RANKS = {"larger": 1, "bigger": 1, "largest": 2, "biggest": 2, "smaller": -1, "smallest": -2}
+RANKS = {
+    **{"larger": 1, "bigger": 1, "largest": 2, "biggest": 2, "smaller": -1, "smallest": -2},
+    **{"big": 1, "small": -1, "tiny": -2},  # of a pair: "the big one", "the small gpt-oss model"
+}
 
 
 def resolve_rank_references(
@@ -535,5 +538,9 @@ def _member_of_size(family: Hit | None, size: int | None, sizes: Sizes) -> str |
 
 
 def _span_hit(sentence: Sentence, start: int, end: int, ident: str) -> Hit:
-    text = " ".join(sentence.tokens[start - sentence.start : end - sentence.start])
+    offsets = token_offsets(sentence)  # the words as written: "the big gpt-oss model"
+    last = end - 1 - sentence.start
+    text = sentence.text[
+        offsets[start - sentence.start] : offsets[last] + len(sentence.tokens[last])
+    ]
     return Hit("MODEL", ident, start, end, -1, -1, text, synthetic=True)

@@ -318,6 +318,21 @@ def test_the_larger_and_the_smaller_of_two(kit, make_article):
     assert ("gpt-oss-20b", "training_tokens", 10**12) in got
 
 
+def test_the_big_one_and_the_small_one_of_two(kit, make_article):
+    text = (
+        "OpenAI released gpt-oss-120b and gpt-oss-20b. The big one gets a 128K context; "
+        "the small one is only 32K. The big gpt-oss model was trained on about 20T tokens."
+    )
+    got = claims(kit, make_article, text)
+    assert ("gpt-oss-120b", "context_length", 128_000) in got
+    assert ("gpt-oss-20b", "context_length", 32_000) in got
+    assert ("gpt-oss-120b", "training_tokens", 20 * 10**12) in got
+    found = kit.extractor.extract(make_article(text))
+    assert "The big gpt-oss model" in {c.model for c in found}  # as written
+    text = "Gemma 3 comes in four sizes. The small model reads 32K tokens."
+    assert ("gemma-3", "context_length", 32_000) in claims(kit, make_article, text)
+
+
 def test_no_rank_reference_when_it_is_unclear_which(kit, make_article):
     text = "Gemma 3 comes in four sizes. The larger model reads 128K tokens."
     got = claims(kit, make_article, text)
