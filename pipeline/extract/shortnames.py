@@ -124,6 +124,8 @@ def with_org_references(sents: list[Sentence]) -> list[Sentence]:
             if end >= len(words) or words[end] not in COMPANY_NOUNS:
                 continue
             at = sentence.start + i
+            if any(o.start == sentence.start + end + 1 for o in orgs):
+                continue  # "the Chinese company DeepSeek": the name follows
             before = [o for o in orgs if o.end <= at and o.ident]
             known = before[-1] if before else last
             if known is None:

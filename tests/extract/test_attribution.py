@@ -438,6 +438,16 @@ def test_the_models_means_the_family_of_the_member_discussed(kit, make_article):
     assert ("llama-3-70b", "modality", ("text-only",)) not in got
 
 
+def test_the_company_followed_by_its_name_is_that_organisation(kit, make_article):
+    text = (
+        "Meta released Llama 3.1 in July. The team is also testing R1 from the Chinese "
+        "company DeepSeek."
+    )
+    got = claims(kit, make_article, text)
+    assert ("deepseek-r1", "developer", "deepseek") in got
+    assert ("deepseek-r1", "developer", "meta") not in got
+
+
 def test_the_company_is_the_organisation_last_named(kit, make_article):
     text = (
         "Mistral AI announced Mistral Large 2 today. Mistral 7B, the company's first model, "
