@@ -1833,6 +1833,13 @@ def test_what_a_model_puts_out_is_an_output_modality(kit, make_article, text, va
     assert {v for _, a, v in got if a == "modality"} == {values}
 
 
+def test_permissive_names_no_use_and_commercial_purposes_do(kit, make_article):
+    text = "Phi-4 ships under the MIT licence, which is about as permissive as it gets."
+    assert licences(kit, make_article, text) == {("phi-4", "mit", False)}
+    text = "Mixtral 8x22B may be used without restriction, including for commercial purposes."
+    assert licences(kit, make_article, text) == {("mixtral-8x22b", "commercial-use", False)}
+
+
 def test_a_licence_that_bars_commercial_use_is_non_commercial(kit, make_article):
     text = (
         "Codestral 22B is released under the Mistral Non-Production License, which bars"
