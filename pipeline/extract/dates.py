@@ -131,12 +131,48 @@ def _clean(text: str) -> str:
     return _LEAD_WORDS.sub("", _ORDINAL.sub(r"\1", text.replace(" of ", " ")).strip())
 
 
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24)}
+_HOLIDAYS |= {"boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31)}
+_HOLIDAY = re.compile(
+    r"^(?:on\s+)?(?:the\s+day\s+(after|before)\s+)?(christmas(?:\s+(?:day|eve))?|boxing\s+day"
+    r"|new\s+year['’]s\s+(?:day|eve))(?:,?\s+((?:19|20)\d\d)|\s+(last|this)\s+year)?$",
+    re.I,
+)
+
+
+def holiday(text: str, published: dt.date | None, ahead: bool = False) -> ParsedDate | None:
+    """'Christmas Day', 'Boxing Day 2024', 'the day after Christmas': a day; without a year,
+    the latest one on or before publication (with ``ahead``, the next one)."""
+    match = _HOLIDAY.match(" ".join(text.split()))
+    if match is None:
+        return None
+    name = re.sub(r"\s+", " ", match.group(2).lower()).replace("’", "'")
+    month, day = _HOLIDAYS[name]
+    shift = {"after": 1, "before": -1}.get((match.group(1) or "").lower(), 0)
+    if match.group(3):
+        value = dt.date(int(match.group(3)), month, day) + dt.timedelta(days=shift)
+        return ParsedDate(value, Precision.day, relative=False)
+    if published is None:
+        return ParsedDate(None, Precision.day, relative=True)
+    if match.group(4):  # "Christmas last year"
+        year = published.year - (match.group(4).lower() == "last")
+        return ParsedDate(dt.date(year, month, day) + dt.timedelta(days=shift), Precision.day, True)
+    value = dt.date(published.year, month, day) + dt.timedelta(days=shift)
+    if value > published and not ahead:
+        value = dt.date(published.year - 1, month, day) + dt.timedelta(days=shift)
+    elif value < published and ahead:
+        value = dt.date(published.year + 1, month, day) + dt.timedelta(days=shift)
+    return ParsedDate(value, Precision.day, relative=True)
+
+
 def parse_date(
     text: str, *, relative: bool, published: dt.date | None, ahead: bool = False
 ) -> ParsedDate | None:
     """Normalise one candidate span; None when dateparser cannot read it. A year-less date
     resolves to the latest one before publication, or with ``ahead`` (a hedged, future
     statement: "expected in April") to the next one."""
+    if (feast := holiday(text, published, ahead)) is not None:
+        return feast
     cleaned = _clean(text)
     if (month_year := _month_of_year(cleaned, published)) is not None:
         return month_year
@@ -238,6 +274,8 @@ def absolute_date(text: str) -> ParsedDate | None:
     """A date with its year, read without dateparser ('March 2023', '2024-07-23'); None
     for anything else."""
     found = _absolute(_clean(text))
+    if found is None and (feast := holiday(text, None)) is not None and not feast.relative:
+        return feast  # "Boxing Day 2024"
     return ParsedDate(found[0], found[1], relative=False) if found else None
 
 

@@ -352,3 +352,27 @@ def test_a_launch_in_the_present_tense_is_a_release(kit, make_article):
         ("gemma-3", "2025-02-26"),
         ("llama-3.3-70b", "2025-02-26"),
     }
+
+
+@pytest.mark.parametrize(
+    "text,published,value,relative",
+    [
+        ("Christmas Day", dt.date(2025, 2, 1), dt.date(2024, 12, 25), True),
+        ("on Christmas Day", dt.date(2025, 12, 30), dt.date(2025, 12, 25), True),
+        ("the day after Christmas", dt.date(2025, 2, 1), dt.date(2024, 12, 26), True),
+        ("Boxing Day 2024", None, dt.date(2024, 12, 26), False),
+        ("New Year's Eve", dt.date(2025, 2, 1), dt.date(2024, 12, 31), True),
+        ("the day after Christmas last year", dt.date(2025, 8, 12), dt.date(2024, 12, 26), True),
+        ("Christmas Eve", None, None, True),
+    ],
+)
+def test_holidays_are_days(text, published, value, relative):
+    parsed = parse_date(text, relative=False, published=published)
+    assert parsed == ParsedDate(value, Precision.day, relative)
+
+
+def test_a_holiday_expected_is_the_next_one():
+    parsed = parse_date(
+        "on Christmas Day", relative=False, published=dt.date(2025, 3, 1), ahead=True
+    )
+    assert parsed is not None and parsed.value == dt.date(2025, 12, 25)
