@@ -1159,7 +1159,9 @@ def _gapped(
 
 GAP_WORDS = frozenset(
     {"itself", "is", "at", "on", "stuck", "only", "just", "with", "has", "'s", ","}
-)
+    | {"about", "around", "roughly", "some", "nearly", "almost", "approximately", "~"}
+    | {"over", "more", "than", "up", "to", "under", "less", "fewer", "at", "least"}
+)  # "and Maverick about 30 trillion", "and Llama 3 on more than 15 trillion"
 
 
 def _spanned(sentence: Sentence, value: Hit) -> bool:

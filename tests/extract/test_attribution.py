@@ -559,6 +559,15 @@ def test_gapped_values_take_the_attribute_of_the_first(kit, make_article):
     assert ("dbrx", "context_length", 32_000) in got
 
 
+def test_a_gapped_value_may_keep_its_bound(kit, make_article):
+    text = "Scout was trained on about 40 trillion tokens and Maverick about 30 trillion."
+    found = kit.extractor.extract(make_article(text))
+    got = {(c.model_id, c.value, c.qualifiers.bound) for c in found}
+    assert ("llama-4-maverick", 30 * 10**12, "about") in got
+    text = "Llama 2 was trained on 2 trillion tokens and Llama 3 on more than 15 trillion."
+    assert ("llama-3", "training_tokens", 15 * 10**12) in claims(kit, make_article, text)
+
+
 def test_a_closed_comparison_gives_the_value_back_to_the_subject(kit, make_article):
     text = (
         "xAI's Grok-1, which has more parameters than Falcon 180B, still tops out at 8,192 "
