@@ -721,8 +721,12 @@ def _sized_design(sentence: Sentence, value: Hit) -> bool:
 
 
 ACTIVE_VERBS = frozenset({"activates", "activate", "activating", "activated", "through"})
-ACTIVE_WORDS = frozenset({"active", "activated", "working", "fire", "fires"})
-PER_TOKEN = (("per", "token"), ("for", "each", "token"), ("for", "every", "token"))
+ACTIVE_WORDS = frozenset({"active", "activated", "working", "fire", "fires", "used", "work"})
+PER_TOKEN = (
+    *(("per", "token"), ("for", "each", "token"), ("for", "every", "token")),
+    *(("for", "any", "given", "token"), ("for", "any", "token"), ("for", "a", "token")),
+    *(("on", "each", "token"), ("on", "any", "token"), ("on", "a", "token")),
+)
 ACTIVE_GAP = frozenset(
     {
         "of",
@@ -740,6 +744,8 @@ ACTIVE_GAP = frozenset(
         "which",
         "being",
         "actually",
+        "do",  # "3 billion of them do any work"
+        "any",
     }
 )
 
@@ -750,13 +756,17 @@ def _active_phrase(sentence: Sentence, value: Hit) -> bool:
     of active parameters."""
     at, end = value.start - sentence.start, value.end - sentence.start
     words = [t.lower() for t in sentence.tokens]
+    if scale_of(value.text) >= 10**12 or words[at - 1 : at] == ["all"]:
+        return False  # "the 18 trillion used for Qwen2.5" (tokens); "all 405 billion are used"
     if at >= 2 and words[at - 1] in ("about", "only", "just", "roughly", "around", "some"):
         at -= 1  # "activates about 37 billion", "activates only 3B"
     if at >= 1 and words[at - 1] in ACTIVE_VERBS:
         return words[at - 1] != "through" or "of" in words[end : end + 1]
     if _of_total(sentence, value):
         return False  # "activates 22B of its 235B parameters per token": the total
-    following = tuple(w for w in words[end : end + 6] if w.strip() and w != "parameters")
+    following = tuple(w for w in words[end : end + 8] if w.strip() and w != "parameters")
+    while following[:1] and following[0] in ("of", "them"):
+        following = following[1:]  # "5.1 billion of them for each token"
     if any(following[: len(p)] == p for p in PER_TOKEN):
         return True  # "computes with roughly 13 billion per token"
     rest = words[end : end + 5]

@@ -1403,6 +1403,31 @@ def test_a_config_file_with_snake_case_keys(kit, make_article):
     } <= got
 
 
+@pytest.mark.parametrize(
+    "text,model,active",
+    [
+        ("DeepSeek-R1 has 671B parameters, of which 37 billion are used for each token.",
+         "deepseek-r1", 37),
+        ("Scout has 109B parameters but uses just 17 billion for any given token.",
+         "llama-4-scout", 17),
+        ("Qwen3-30B-A3B has 30B parameters, but only about 3 billion of them do any work.",
+         "qwen3-30b-a3b", 3),
+        ("gpt-oss-120b has 117B parameters and uses about 5.1 billion of them for each token.",
+         "gpt-oss-120b", 5.1),
+    ],
+)  # fmt: skip
+def test_a_count_used_for_each_token_is_the_active_count(kit, make_article, text, model, active):
+    assert (model, "active_parameters", round(active * 10**9)) in claims(kit, make_article, text)
+
+
+def test_all_of_the_parameters_used_and_tokens_used_are_not_active_counts(kit, make_article):
+    text = "Llama 3.1 405B is dense: all 405 billion parameters are used for each token."
+    assert ("llama-3.1-405b", "parameters", 405 * 10**9) in claims(kit, make_article, text)
+    text = "Qwen3 saw 36 trillion tokens, twice the 18 trillion used for Qwen2.5."
+    got = claims(kit, make_article, text)
+    assert not any(attribute == "active_parameters" for _, attribute, _ in got)
+
+
 def test_a_count_per_token_or_firing_is_the_active_count(kit, make_article):
     got = claims(
         kit,
