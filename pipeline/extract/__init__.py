@@ -195,6 +195,7 @@ def claims_of(
             and not _asked(sentence, d)
             and not _weekday_then_date(sentence, d)
         ]
+        drafts = _once_per_sentence(drafts)
         if defines_term(sentence):  # "**Dense model.** Every parameter takes part ..."
             drafts = [d for d in drafts if d.attribute not in FACET_ATTRIBUTES]
         pairs += [(sentence, _mark_inferred(sentence, d)) for d in drafts]
@@ -211,6 +212,21 @@ QUESTION_END = re.compile(r"^[^.!?]*\?")
 WEEKDAY_THEN_DATE = re.compile(
     r"^\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8})"
 )
+
+
+def _once_per_sentence(drafts: list[Draft]) -> list[Draft]:
+    """A licence described twice in one sentence is one claim: 'It is proprietary and
+    available only through its API', 'Both are closed models, available only through ...'."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for draft in drafts:
+        if draft.attribute == "license" and draft.facet and draft.model is not None:
+            key = (draft.model.ident or draft.model.text, draft.facet)
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(draft)
+    return kept
 
 
 def _asked(sentence: Sentence, draft: Draft) -> bool:

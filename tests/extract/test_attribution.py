@@ -1944,6 +1944,30 @@ def test_closed_said_of_a_model_is_proprietary(kit, make_article, text, expected
     assert licences(kit, make_article, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "GPT-4o is available only through paid subscriptions and its API.",
+            {("gpt-4o", "proprietary", False)},
+        ),
+        (
+            "Gemma 3 is out. You can download the weights today.",
+            {("gemma-3", "open-weights", False)},
+        ),
+        ("You can't download the weights of GPT-4o.", {("gpt-4o", "open-weights", True)}),
+    ],
+)
+def test_licences_described_by_how_a_model_is_reached(kit, make_article, text, expected):
+    assert licences(kit, make_article, text) == expected
+
+
+def test_a_licence_described_twice_in_one_sentence_is_one_claim(kit, make_article):
+    article = make_article("Grok-2 is proprietary and available only through xAI's API.")
+    found = [c for c in kit.extractor.extract(article) if c.attribute.value == "license"]
+    assert [(c.model_id, c.value) for c in found] == [("grok-2", "proprietary")]
+
+
 def test_apache_written_as_forum_posts_write_it(kit, make_article):
     text = "gpt-oss-120b is apache2 and runs fine. Mistral 7B is under Apache 2."
     assert licences(kit, make_article, text) == {
