@@ -573,6 +573,26 @@ def _beside_model(sentence: Sentence, hit: Hit, reach: int = 3) -> bool:
     )
 
 
+MOE_PARTS = frozenset(
+    {"router", "routers", "routing", "layer", "layers", "weights", "kernel", "kernels", "block"}
+    | {"blocks", "parallelism", "inference", "training", "serving", "support", "math"}
+)
+
+
+def _moe_part(sentence: Sentence, hit: Hit) -> bool:
+    """'the MoE layers', 'why MoE routers collapse', 'The MoE weights ship quantized': the
+    words name a part or a technique of such models, not a model's design."""
+    if hit.synthetic or not MOE_WORDS.search(hit.text):
+        return False
+    if any(f.ident == "architecture:experts" for f in sentence.of("FACET")):
+        return False  # "Each MoE layer holds 256 routed experts": the design, counted
+    after = [t.lower() for t in sentence.tokens[hit.end - sentence.start :] if t.strip()][:1]
+    return bool(after) and after[0] in MOE_PARTS
+
+
+MOE_WORDS = re.compile(r"\bmoe\b|mixture", re.I)
+
+
 def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
     kinds = [
         h for h in sentence.of("FACET") if h.ident in ("architecture:moe", "architecture:dense")
@@ -592,6 +612,8 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
     for hit in kinds:
         model = model_for(hit, sentence, fallback)
         if model is SKIP or _negated_before(sentence, hit) or _generic(sentence, hit, model):
+            continue
+        if _moe_part(sentence, hit):
             continue
         if _kind_of_models(sentence, hit, model):
             continue

@@ -1968,6 +1968,17 @@ def test_a_licence_described_twice_in_one_sentence_is_one_claim(kit, make_articl
     assert [(c.model_id, c.value) for c in found] == [("grok-2", "proprietary")]
 
 
+def test_moe_naming_a_part_or_technique_is_no_architecture_claim(kit, make_article):
+    for text in [
+        "gpt-oss-120b is out. The MoE weights ship quantized to MXFP4.",
+        "Mixtral 8x7B runs here. The fused-MoE kernel needs a recent GPU.",
+    ]:
+        got = claims(kit, make_article, text)
+        assert not any(attribute == "architecture" for _, attribute, _ in got), text
+    text = "DeepSeek-V3 is big. Each MoE layer holds 256 routed experts."
+    assert any(a == "architecture" for _, a, _ in claims(kit, make_article, text))
+
+
 def test_apache_written_as_forum_posts_write_it(kit, make_article):
     text = "gpt-oss-120b is apache2 and runs fine. Mistral 7B is under Apache 2."
     assert licences(kit, make_article, text) == {
