@@ -148,14 +148,21 @@ def _compared(sentence: Sentence, model: Hit, comparisons: list[Hit]) -> bool:
             and "," not in sentence.tokens[c.end - sentence.start : model.start - sentence.start]
         ):
             return True  # not 'Like its predecessors, Gemma 3 ships ...': the comma ends it
-        between = sentence.tokens[c.end - sentence.start : model.start - sentence.start]
-        words = [t.lower() for t in between if t.strip()]
+        orgs = {i for o in sentence.of("ORG") for i in range(o.start, o.end)}
+        words = [
+            sentence.tokens[i - sentence.start].lower()
+            for i in range(c.end, model.start)
+            if sentence.tokens[i - sentence.start].strip() and i not in orgs
+        ]
         if 0 < len(words) <= 4 and all(w in LEADING_TO for w in words):
-            return True
+            return True  # "unlike OpenAI's flagship GPT-4o": past the maker's name
     return False
 
 
-LEADING_TO = frozenset({"what", "the", "that", "those", "of", "first", "original", "a", "an"})
+LEADING_TO = frozenset(
+    {"what", "the", "that", "those", "of", "first", "original", "a", "an", "'s", "’s"}
+    | {"flagship", "own", "latest", "newest"}
+)
 
 
 def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | None:
@@ -324,6 +331,8 @@ def _past_the_comparison(sentence: Sentence, compared: Hit, value: Hit) -> Hit:
     words = [t.lower() for t in between if t.strip()]
     if words[:2] in ([",", "a"], [",", "an"]) and words.count(",") == 1:
         return compared  # "ahead of systems such as DeepSeek-V3, a 671-billion-parameter model"
+    if words[:2] in ([",", "which"], [",", "who"]) and words.count(",") == 1:
+        return compared  # "unlike GPT-4o, which can also take in images"
     named = [m for m in subjects(sentence) if m.end <= compared.start]
     return named[-1] if named else SKIP
 

@@ -225,6 +225,13 @@ def _made_by_verb(
         earlier = [m for m in models if m.end <= org.start]
         return earlier[-1:] or ([fallback] if fallback is not None else [])
     before = [m for m in models if 0 <= org.start - m.end <= 3]
+    if not before:  # "unlike Gemma 2, which Google publishes": a compared model is its maker's
+        before = [
+            m
+            for m in sentence.of("MODEL")
+            if 0 <= org.start - m.end <= 3
+            and {"which", "that"} & set(tokens[m.end - sentence.start : org.start - sentence.start])
+        ]
     if not before:  # "Phi-2, the 2.7-billion-parameter model Microsoft Research released"
         before = [
             m

@@ -1979,6 +1979,24 @@ def test_moe_naming_a_part_or_technique_is_no_architecture_claim(kit, make_artic
     assert any(a == "architecture" for _, a, _ in claims(kit, make_article, text))
 
 
+def test_unlike_the_makers_flagship_is_a_comparison(kit, make_article):
+    text = (
+        "OpenAI released gpt-oss-120b and gpt-oss-20b. The models work only with text, "
+        "unlike OpenAI's flagship GPT-4o."
+    )
+    got = claims(kit, make_article, text)
+    assert ("gpt-oss", "modality", ("text-only",)) in got
+    assert ("gpt-4o", "modality", ("text-only",)) not in got
+
+
+def test_a_relative_clause_after_a_compared_model_is_about_it(kit, make_article):
+    text = "Gemini 1.5 is proprietary, unlike Gemma 2, which Google publishes as open source."
+    got = claims(kit, make_article, text)
+    assert ("gemma-2", "developer", "google") in got
+    assert ("gemma-2", "license", "open-source") in got
+    assert ("gemini-1.5", "developer", "google") not in got
+
+
 def test_apache_written_as_forum_posts_write_it(kit, make_article):
     text = "gpt-oss-120b is apache2 and runs fine. Mistral 7B is under Apache 2."
     assert licences(kit, make_article, text) == {
