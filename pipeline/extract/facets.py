@@ -212,8 +212,8 @@ def _made_by_verb(
         (base + i for i in range(start - base, min(stop, len(tokens))) if _made(tokens, i)),
         None,
     )
-    if verb is None:
-        return []
+    if verb is None or FUTURE & set(tokens[max(verb - base - 3, 0) : verb - base]):
+        return []  # "Meta is expected to release Llama 4": nothing made yet
     reach = 16 if "weights" in tokens[verb - base : verb - base + 4] else 6
     after = [m for m in models if 0 < m.start - verb <= reach]
     if after:
@@ -242,6 +242,10 @@ def _made_by_verb(
     return before[-1:]
 
 
+FUTURE = frozenset(
+    {"expected", "plans", "planning", "plan", "set", "going", "will", "would", "could", "may"}
+    | {"might", "once", "aims", "hopes", "intends", "preparing", "due", "'ll", "soon"}
+)
 RELATIVE_OPENERS = frozenset({"whose", "which", "who"})
 
 

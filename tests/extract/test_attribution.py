@@ -159,6 +159,19 @@ def test_a_maker_whose_relative_clause_names_no_model_releases_after_it(kit, mak
     assert ("llama-4-maverick", "developer", "meta") in got
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meta is expected to release Llama 4 next month.",
+        "According to sources, Meta plans to release Llama 4 early next year.",
+        "We expect to offer Llama 4 Behemoth once Meta releases it.",
+    ],
+)
+def test_a_release_still_to_come_names_no_maker(kit, make_article, text):
+    got = claims(kit, make_article, text)
+    assert not any(attribute == "developer" for _, attribute, _ in got)
+
+
 def test_a_backer_is_not_the_maker(kit, make_article):
     text = "Mistral AI, which is backed by Microsoft, released Mistral Small 3 in January."
     got = claims(kit, make_article, text)
