@@ -214,6 +214,8 @@ def _made_by_verb(
     )
     if verb is None or FUTURE & set(tokens[max(verb - base - 3, 0) : verb - base]):
         return []  # "Meta is expected to release Llama 4": nothing made yet
+    if {"not", "never", "n't", "yet"} & set(tokens[max(verb - base - 2, 0) : verb - base]):
+        return []  # "Mistral has not published a figure for NeMo"
     reach = 16 if "weights" in tokens[verb - base : verb - base + 4] else 6
     after = [m for m in models if 0 < m.start - verb <= reach]
     if after:
@@ -266,6 +268,8 @@ VERB_REACH = 14  # "OpenAI used its first developer conference yesterday to unve
 def _made(tokens: list[str], i: int) -> bool:
     """A verb of making or releasing, or 'the release of' / 'the launch of'."""
     word = tokens[i].lower()
+    if word in ("put", "puts"):  # "put out Llama 2", "put it out", not "puts the set at 7T"
+        return "out" in tokens[i + 1 : i + 7]
     if word in DEVELOPER_VERBS:
         return True
     if word == "sourced" and tokens[i - 2 : i] == ["open", "-"]:

@@ -172,6 +172,17 @@ def test_a_release_still_to_come_names_no_maker(kit, make_article, text):
     assert not any(attribute == "developer" for _, attribute, _ in got)
 
 
+def test_putting_and_not_publishing_name_no_maker(kit, make_article):
+    for text in [
+        "Alibaba puts the pretraining set of Qwen2 at 7 trillion tokens.",
+        "Mistral has not published a figure for Mistral NeMo.",
+    ]:
+        got = claims(kit, make_article, text)
+        assert not any(attribute == "developer" for _, attribute, _ in got), text
+    text = "Moonshot AI put Kimi K2 out this summer."
+    assert ("kimi-k2", "developer", "moonshot") in claims(kit, make_article, text)
+
+
 def test_a_backer_is_not_the_maker(kit, make_article):
     text = "Mistral AI, which is backed by Microsoft, released Mistral Small 3 in January."
     got = claims(kit, make_article, text)
