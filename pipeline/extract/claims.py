@@ -625,9 +625,11 @@ def _output_limit(sentence: Sentence, value: Hit) -> bool:
     words = [t.lower() for t in sentence.tokens]
     at, end = value.start - sentence.start, value.end - sentence.start
     after = [w for w in words[end : end + 4] if w.strip() and w != "-"]
+    if after[:2] in (["new", "tokens"], ["new", "token"]):
+        return True  # "maximum 1,024 new tokens": what decoding may add
     after = after[1:] if after[:1] in (["tokens"], ["token"]) else after
-    if after[:1] and after[0] in OUTPUT_NOUNS:
-        return True
+    if (after[:1] and after[0] in OUTPUT_NOUNS) or "cache" in after[:2]:
+        return True  # "room for about 20K tokens of cache": memory for a run, not the window
     if after[:1] and after[0] in {"context", "window"}:
         return False  # "can generate text with a 32K context window"
     before: list[str] = []

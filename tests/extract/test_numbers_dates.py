@@ -296,6 +296,8 @@ def test_a_month_after_a_description_set_off_by_commas_is_the_release(kit, make_
         ("GPT-4.1 can produce a maximum of 32,768 output tokens.", set()),
         ("Gemini 1.5 Pro's max output is 8,192 tokens.", set()),
         ("Mistral 7B can generate text with a 32K context window.", {32_000}),
+        ("We ran Qwen2.5-72B greedily, with a maximum of 1,024 new tokens.", set()),
+        ("Gemma 3 27B fits at Q4 with room for about 20K tokens of cache.", set()),
     ],
 )
 def test_an_output_limit_is_not_a_context_window(kit, make_article, text, windows):
