@@ -1123,6 +1123,12 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
                 found = ("parameters", "")  # "the 13B", "the 235B flagship": the size named
             if found and found[0] == "parameters" and model is not None and model is not SKIP:
                 model = _introduced_by(sentence, model, value) or model
+            if (
+                found
+                and found[0] == "active_parameters"
+                and _total_before_active_pair(sentence, group, value)
+            ):
+                found = ("parameters", "total")  # "21 billion, 3.6 billion active"
             if not found or model is SKIP or _negated_before(sentence, group[0]):
                 continue
             if found[0] == "parameters" and model and _generic_size(sentence, value, model):
@@ -1140,6 +1146,18 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
                 scope=scope or None,
                 range=_range(sentence, group),
             )
+
+
+def _total_before_active_pair(sentence: Sentence, group: list[Hit], value: Hit) -> bool:
+    """'has 21 billion, 3.6 billion active', '117B, 5.1B active': of two counts set apart by a
+    comma before 'active', the larger first one is the total."""
+    if len(group) != 2 or value is not group[0]:
+        return False
+    between = sentence.tokens[group[0].end - sentence.start : group[1].start - sentence.start]
+    if [t for t in between if t.strip()] != [","]:
+        return False
+    first, second = parse_count_text(group[0].text), parse_count_text(group[1].text)
+    return first is not None and second is not None and first > second
 
 
 def _generic_size(sentence: Sentence, value: Hit, model: Hit) -> bool:

@@ -1452,6 +1452,13 @@ def test_all_of_the_parameters_used_and_tokens_used_are_not_active_counts(kit, m
     assert not any(attribute == "active_parameters" for _, attribute, _ in got)
 
 
+def test_the_larger_of_two_counts_before_active_is_the_total(kit, make_article):
+    got = claims(kit, make_article, "gpt-oss-20b has 21 billion, 3.6 billion active.")
+    assert ("gpt-oss-20b", "parameters", 21 * 10**9) in got
+    assert ("gpt-oss-20b", "active_parameters", 3_600_000_000) in got
+    assert ("gpt-oss-20b", "active_parameters", 21 * 10**9) not in got
+
+
 def test_a_count_per_token_or_firing_is_the_active_count(kit, make_article):
     got = claims(
         kit,
