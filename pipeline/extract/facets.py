@@ -489,6 +489,7 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
             if h.ident != "license:open-source"
             or _beside_model(sentence, h)
             or _predicated(sentence, h)
+            or _instead(sentence, h)  # "is open-weight rather than open-source"
         ]
     for hit in [*named, *described]:
         if sentence.label and not _after_colon(sentence, hit):
@@ -541,15 +542,23 @@ def _unrestricted(sentence: Sentence, hit: Hit) -> bool:
     return tuple(t.lower() for t in sentence.tokens[max(at - 2, 0) : at]) in UNRESTRICTED
 
 
+def _instead(sentence: Sentence, hit: Hit) -> bool:
+    return any(
+        0 <= hit.start - q.end <= 2 and q.text.lower() in ("rather than", "instead of")
+        for q in sentence.cue("negation")
+    )
+
+
 def _plainly_denied(sentence: Sentence, hit: Hit) -> bool:
-    """'Llama 3.3 is not open source', 'does not permit commercial use': a licence description
-    denied outright says something about the model (a negated claim); 'rather than an
-    open-source licence' and 'without open weights' do not."""
+    """'Llama 3.3 is not open source', 'does not permit commercial use', 'open-weight rather
+    than open-source': a licence description denied outright says something about the
+    model (a negated claim); 'without open weights' does not."""
     return any(
         (0 <= hit.start - q.end <= 1 and q.text.lower() in DENIALS)
         or (q.start == sentence.start and q.text.lower() in ("neither", "none of"))
         for q in sentence.cue("negation")
-    )
+    ) or (hit.ident == "license:open-source" and _instead(sentence, hit))
+    # "open-weight rather than open-source", "rather than a standard open-source licence"
 
 
 def _weights(hit: Hit) -> bool:

@@ -1024,6 +1024,14 @@ def test_a_licence_description_denied_outright_is_a_negated_claim(kit, make_arti
     assert ("mixtral-8x7b", "commercial-use", False) in got
 
 
+def test_open_weight_rather_than_open_source_is_a_negated_claim(kit, make_article):
+    text = "Gemma 3 27B is open-weight rather than open-source."
+    got = licences(kit, make_article, text)
+    assert got == {("gemma-3-27b", "open-weights", False), ("gemma-3-27b", "open-source", True)}
+    text = "Meta built Llama 3 to keep developers off closed systems, rather than on closed ones."
+    assert ("llama-3", "proprietary", True) not in licences(kit, make_article, text)
+
+
 def test_open_source_said_of_the_subject_far_from_its_name(kit, make_article):
     text = (
         "DBRX is open weights but not open source. Codestral is good, but it is not open"
@@ -1943,8 +1951,11 @@ def test_an_opening_comparison_ends_at_its_comma_and_an_example_licence_is_no_cl
     text = (
         "Like its predecessors, Gemma 3 ships under Google's own Gemma terms rather than a"
         " standard open-source license like Apache 2.0."
-    )
-    assert licences(kit, make_article, text) == {("gemma-3", "gemma", False)}
+    )  # "rather than ... open-source" denies that description (a negated claim)
+    assert licences(kit, make_article, text) == {
+        ("gemma-3", "gemma", False),
+        ("gemma-3", "open-source", True),
+    }
 
 
 def test_a_model_in_brackets_after_a_value_is_an_aside(kit, make_article):
