@@ -1317,6 +1317,14 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
     extra: list[Draft] = []
     for draft in drafts:
         model = draft.model
+        dated = draft.value_hit.kind in ("DATE", "RELDATE")
+        if dated and model in named and model is not None and model.start >= draft.value_hit.end:
+            extra += [  # "OpenAI yesterday released A and B": the date is of each
+                dataclasses.replace(draft, model=m)
+                for m in _chain_starting_at(sentence, named, model)[1:]
+                if not any(d.attribute == draft.attribute and d.model == m for d in drafts)
+            ]
+            continue
         if model is None or model not in named or model.end > draft.value_hit.start:
             continue
         chain = _chain_ending_at(sentence, named, model)
@@ -1339,6 +1347,17 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
             if (m.ident or m.text) in others - taken
         ]
     return drafts + extra
+
+
+def _chain_starting_at(sentence: Sentence, named: list[Hit], first: Hit) -> list[Hit]:
+    """The model and those joined after it by commas or 'and' ('A, B and C')."""
+    later = [m for m in named if m.start >= first.start]
+    chain = [first]
+    for left, right in itertools.pairwise(later):
+        if not coordinated(sentence, left, right):
+            break
+        chain.append(right)
+    return chain
 
 
 def _appended_to_last(sentence: Sentence, model: Hit, value: Hit) -> bool:

@@ -218,8 +218,8 @@ def _made_by_verb(
         return []  # "Mistral has not published a figure for NeMo"
     reach = 16 if "weights" in tokens[verb - base : verb - base + 4] else 6
     after = [m for m in models if 0 < m.start - verb <= reach]
-    if after:
-        return _coordinated(sentence, after)
+    if after:  # and the models joined to the first, however long their names
+        return _coordinated(sentence, [m for m in models if m.start >= after[0].start])
     at = verb - sentence.start
     if tokens[at + 1 : at + 2] == ["it"]:
         # "Plus moved to GPT-4.1 shortly after OpenAI released it": the model named before

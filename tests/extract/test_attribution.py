@@ -183,6 +183,17 @@ def test_putting_and_not_publishing_name_no_maker(kit, make_article):
     assert ("kimi-k2", "developer", "moonshot") in claims(kit, make_article, text)
 
 
+def test_a_maker_and_a_date_before_a_list_of_models_are_each_ones(kit, make_article):
+    article = make_article(
+        "OpenAI yesterday released two language models, gpt-oss-120b and gpt-oss-20b.",
+        published=dt.date(2025, 8, 6),
+    )
+    got = claims(kit, lambda _: article, "")
+    for model in ("gpt-oss-120b", "gpt-oss-20b"):
+        assert (model, "developer", "openai") in got
+        assert (model, "release_date", "2025-08-05") in got
+
+
 def test_a_backer_is_not_the_maker(kit, make_article):
     text = "Mistral AI, which is backed by Microsoft, released Mistral Small 3 in January."
     got = claims(kit, make_article, text)
