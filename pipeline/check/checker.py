@@ -223,7 +223,32 @@ def _confusable(
 def _hint(
     claim: Claim, registry: Registry, judged: list[Judged], published: dt.date | None
 ) -> str | None:
-    """Name the sibling models (same line, other versions or sizes) whose fact the claim fits."""
+    """Name the sibling models (same line, other versions or sizes) whose fact the claim fits.
+    The siblings are judged without a date, so the hint depends on the claim's words and its
+    model only: kept per registry version and claim (recheck asks again for each copy)."""
+    assert claim.model_id is not None
+    key = (
+        registry.version,
+        claim.model_id,
+        claim.attribute,
+        repr(claim.value),
+        claim.precision,
+        claim.text,
+        repr(claim.qualifiers),
+        tuple(sorted(j.model.id for j in judged)),
+    )
+    if key in _HINTS:
+        return _HINTS[key]
+    if len(_HINTS) > 50_000:
+        _HINTS.clear()
+    found = _HINTS[key] = _sibling_hint(claim, registry, judged)
+    return found
+
+
+_HINTS: dict[tuple[Any, ...], str | None] = {}
+
+
+def _sibling_hint(claim: Claim, registry: Registry, judged: list[Judged]) -> str | None:
     assert claim.model_id is not None
     line = registry.line_of(claim.model_id)
     if line is None:

@@ -95,6 +95,18 @@ def test_context_hint_names_llama_3_1(mini_registry: Registry):
     assert verdict.hint and "Llama 3.1" in verdict.hint
 
 
+def test_a_hint_kept_for_a_claim_is_the_one_worked_out_afresh(mini_registry: Registry):
+    from pipeline.check import checker
+
+    said = claim("llama-4", Attribute.context_length, 128_000, "128K")
+    first = check_claim(said, mini_registry, PUBLISHED).hint
+    checker._HINTS.clear()
+    assert check_claim(said, mini_registry, PUBLISHED).hint == first
+    assert check_claim(said, mini_registry, dt.date(2025, 6, 1)).hint == first  # no date in it
+    other = claim("llama-4", Attribute.context_length, 8_000, "8K")
+    assert check_claim(other, mini_registry, PUBLISHED).hint != first
+
+
 @pytest.mark.parametrize(
     "model_id,attribute,value,qualifiers,reason",
     [
