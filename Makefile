@@ -50,6 +50,8 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout16/gold
 	$(BIN)/claimwatch eval fixtures/holdout17/gold
 	$(BIN)/claimwatch eval fixtures/holdout18/gold
+	$(BIN)/claimwatch eval fixtures/holdout19/gold
+	$(BIN)/claimwatch eval fixtures/holdout20/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)
