@@ -245,7 +245,7 @@ def _made_by_verb(
 
 
 FUTURE = frozenset(
-    {"expected", "plans", "planning", "plan", "set", "going", "will", "would", "could", "may"}
+    {"expected", "plans", "planning", "plan", "set", "going", "will", "would", "could"}
     | {"might", "once", "aims", "hopes", "intends", "preparing", "due", "'ll", "soon"}
 )
 RELATIVE_OPENERS = frozenset({"whose", "which", "who"})

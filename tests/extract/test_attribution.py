@@ -194,6 +194,11 @@ def test_a_maker_and_a_date_before_a_list_of_models_are_each_ones(kit, make_arti
         assert (model, "release_date", "2025-08-05") in got
 
 
+def test_a_maker_after_may_the_month_still_made_it(kit, make_article):
+    got = claims(kit, make_article, "In May Meta released Llama 3 8B to everyone.")
+    assert ("llama-3-8b", "developer", "meta") in got
+
+
 def test_a_backer_is_not_the_maker(kit, make_article):
     text = "Mistral AI, which is backed by Microsoft, released Mistral Small 3 in January."
     got = claims(kit, make_article, text)
