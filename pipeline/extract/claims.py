@@ -1052,6 +1052,8 @@ RELEASE_VERBS = re.compile(r"\b(put out|published|publishing|released|releasing|
 
 def _released(hit: Hit) -> bool:
     """'put out the weights' / 'published the weights' says when a model came out, too."""
+    if hit.ident == "license:open-source":  # "xAI open-sourced it in November"
+        return "sourced" in hit.text.lower()
     return hit.ident == "license:open-weights" and bool(RELEASE_VERBS.search(hit.text))
 
 

@@ -1929,6 +1929,16 @@ def test_permissive_names_no_use_and_commercial_purposes_do(kit, make_article):
     assert licences(kit, make_article, text) == {("mixtral-8x22b", "commercial-use", False)}
 
 
+def test_open_sourced_and_cannot_be_used_commercially(kit, make_article):
+    text = "Grok-2 got open-sourced last week."
+    assert licences(kit, make_article, text) == {("grok-2", "open-source", False)}
+    text = "Command R is a fine model, but it can't be used commercially."
+    assert licences(kit, make_article, text) == {("command-r", "non-commercial", False)}
+    article = make_article("xAI open-sourced Grok-1 in March 2024.")
+    found = {(c.attribute.value, c.value) for c in kit.extractor.extract(article)}
+    assert ("release_date", "2024-03") in found  # open-sourcing it still dates it
+
+
 def test_a_licence_that_bars_commercial_use_is_non_commercial(kit, make_article):
     text = (
         "Codestral 22B is released under the Mistral Non-Production License, which bars"
