@@ -98,7 +98,7 @@ def check_claim(claim: Claim, registry: Registry, published: dt.date | None) -> 
     )
     if confused:
         status, reason = Status.unverifiable, Reason.ambiguous_model
-    hint = _hint(claim, registry, judged, published) if status is Status.contradicted else None
+    hint = _hint(claim, registry, judged) if status is Status.contradicted else None
     inferred = claim.qualifiers.inferred and status is Status.contradicted
     return Verdict(
         **base,
@@ -220,9 +220,7 @@ def _confusable(
     return [f.model for f in fits if f is not None and f.outcome.agrees]
 
 
-def _hint(
-    claim: Claim, registry: Registry, judged: list[Judged], published: dt.date | None
-) -> str | None:
+def _hint(claim: Claim, registry: Registry, judged: list[Judged]) -> str | None:
     """Name the sibling models (same line, other versions or sizes) whose fact the claim fits.
     The siblings are judged without a date, so the hint depends on the claim's words and its
     model only: kept per registry version and claim (recheck asks again for each copy)."""

@@ -216,7 +216,10 @@ WEEKDAY_THEN_DATE = re.compile(
 
 def _once_per_sentence(drafts: list[Draft]) -> list[Draft]:
     """A licence described twice in one sentence is one claim: 'It is proprietary and
-    available only through its API', 'Both are closed models, available only through ...'."""
+    available only through its API', 'Both are closed models, available only through ...'.
+    Here, after 'respectively' and groups have given each value its model: in the drafter
+    every value still has the nearest model, and 'Apache 2.0, Apache 2.0 and MIT
+    respectively' would lose one."""
     seen: set[tuple[str, str]] = set()
     kept = []
     for draft in drafts:

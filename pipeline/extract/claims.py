@@ -1201,7 +1201,7 @@ def _gapped(
 GAP_WORDS = frozenset(
     {"itself", "is", "at", "on", "stuck", "only", "just", "with", "has", "'s", ","}
     | {"about", "around", "roughly", "some", "nearly", "almost", "approximately", "~"}
-    | {"over", "more", "than", "up", "to", "under", "less", "fewer", "at", "least"}
+    | {"over", "more", "than", "up", "to", "under", "less", "fewer", "least"}
 )  # "and Maverick about 30 trillion", "and Llama 3 on more than 15 trillion"
 
 
@@ -1323,7 +1323,7 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
         if dated and model in named and model is not None and model.start >= draft.value_hit.end:
             extra += [  # "OpenAI yesterday released A and B": the date is of each
                 dataclasses.replace(draft, model=m)
-                for m in _chain_starting_at(sentence, named, model)[1:]
+                for m in chain_from(sentence, [m for m in named if m.start >= model.start])[1:]
                 if not any(d.attribute == draft.attribute and d.model == m for d in drafts)
             ]
             continue
@@ -1351,11 +1351,10 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
     return drafts + extra
 
 
-def _chain_starting_at(sentence: Sentence, named: list[Hit], first: Hit) -> list[Hit]:
-    """The model and those joined after it by commas or 'and' ('A, B and C')."""
-    later = [m for m in named if m.start >= first.start]
-    chain = [first]
-    for left, right in itertools.pairwise(later):
+def chain_from(sentence: Sentence, models: list[Hit]) -> list[Hit]:
+    """The first model and those joined after it by commas or 'and' ('A, B and C')."""
+    chain = models[:1]
+    for left, right in itertools.pairwise(models):
         if not coordinated(sentence, left, right):
             break
         chain.append(right)

@@ -148,20 +148,23 @@ def holiday(text: str, published: dt.date | None, ahead: bool = False) -> Parsed
         return None
     name = re.sub(r"\s+", " ", match.group(2).lower()).replace("’", "'")
     month, day = _HOLIDAYS[name]
-    shift = {"after": 1, "before": -1}.get((match.group(1) or "").lower(), 0)
+    shift = dt.timedelta(days={"after": 1, "before": -1}.get((match.group(1) or "").lower(), 0))
+
+    def of(year: int) -> dt.date:
+        return dt.date(year, month, day) + shift
+
     if match.group(3):
-        value = dt.date(int(match.group(3)), month, day) + dt.timedelta(days=shift)
-        return ParsedDate(value, Precision.day, relative=False)
+        return ParsedDate(of(int(match.group(3))), Precision.day, relative=False)
     if published is None:
         return ParsedDate(None, Precision.day, relative=True)
     if match.group(4):  # "Christmas last year"
         year = published.year - (match.group(4).lower() == "last")
-        return ParsedDate(dt.date(year, month, day) + dt.timedelta(days=shift), Precision.day, True)
-    value = dt.date(published.year, month, day) + dt.timedelta(days=shift)
+        return ParsedDate(of(year), Precision.day, relative=True)
+    value = of(published.year)
     if value > published and not ahead:
-        value = dt.date(published.year - 1, month, day) + dt.timedelta(days=shift)
+        value = of(published.year - 1)
     elif value < published and ahead:
-        value = dt.date(published.year + 1, month, day) + dt.timedelta(days=shift)
+        value = of(published.year + 1)
     return ParsedDate(value, Precision.day, relative=True)
 
 

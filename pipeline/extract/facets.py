@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -12,7 +11,7 @@ from pipeline.extract.claims import (
     Draft,
     _hedged,
     _negated_before,
-    coordinated,
+    chain_from,
     model_for,
     subjects,
 )
@@ -219,7 +218,7 @@ def _made_by_verb(
     reach = 16 if "weights" in tokens[verb - base : verb - base + 4] else 6
     after = [m for m in models if 0 < m.start - verb <= reach]
     if after:  # and the models joined to the first, however long their names
-        return _coordinated(sentence, [m for m in models if m.start >= after[0].start])
+        return chain_from(sentence, [m for m in models if m.start >= after[0].start])
     at = verb - sentence.start
     if tokens[at + 1 : at + 2] == ["it"]:
         # "Plus moved to GPT-4.1 shortly after OpenAI released it": the model named before
@@ -254,9 +253,8 @@ RELATIVE_OPENERS = frozenset({"whose", "which", "who"})
 def _past_relative_clause(tokens: list[str], at: int) -> int:
     """Where the maker's verb may start: past a relative clause set off by commas right
     after its name ('Meta Platforms, whose Llama models set the pace, released ...')."""
-    if tokens[at : at + 1] != [","] or tokens[at + 1 : at + 2] == []:
-        return at
-    if tokens[at + 1].lower() not in RELATIVE_OPENERS:
+    opener = tokens[at + 1] if at + 1 < len(tokens) else ""
+    if tokens[at : at + 1] != [","] or opener not in RELATIVE_OPENERS:
         return at
     close = next((i for i in range(at + 2, len(tokens)) if tokens[i] in (",", ";", ".")), None)
     return close + 1 if close is not None and tokens[close] == "," else at
@@ -277,16 +275,6 @@ def _made(tokens: list[str], i: int) -> bool:
     if word == "followed" and tokens[i + 1 : i + 2] in (["with"], ["up"]):
         return True  # "Mistral AI followed with Mistral Small 3"
     return word in ("release", "launch", "debut") and tokens[i + 1 : i + 2] == ["of"]
-
-
-def _coordinated(sentence: Sentence, models: list[Hit]) -> Sequence[Hit | None]:
-    """The first model and those joined to it by commas or 'and'."""
-    chain: list[Hit | None] = [models[0]]
-    for left, right in itertools.pairwise(models):
-        if not coordinated(sentence, left, right):
-            break
-        chain.append(right)
-    return chain
 
 
 def _compared_models(sentence: Sentence) -> list[Hit]:

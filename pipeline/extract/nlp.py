@@ -72,7 +72,7 @@ _LEXICAL: dict[str, Callable[[str], str | int]] = {
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "IN": lambda v, arg: v in arg,
     "NOT_IN": lambda v, arg: v not in arg,
-    "REGEX": lambda v, arg: bool(re.search(arg, v)),
+    "REGEX": lambda v, arg: bool(arg.search(v)),
     "==": operator.eq,
     "!=": operator.ne,
     ">=": operator.ge,
@@ -126,7 +126,8 @@ def _convertible(attr: object, test: object) -> bool:
 
 def _flag_getter(attr: str, test: dict[str, Any]) -> Callable[[str], bool]:
     read = _LEXICAL[attr]
-    arguments = {op: set(arg) if op in ("IN", "NOT_IN") else arg for op, arg in test.items()}
+    prepared: dict[str, Callable[[Any], Any]] = {"IN": set, "NOT_IN": set, "REGEX": re.compile}
+    arguments = {op: prepared.get(op, lambda a: a)(arg) for op, arg in test.items()}
     return lambda word: all(_COMPARE[op](read(word), arg) for op, arg in arguments.items())
 
 
@@ -137,9 +138,7 @@ def _with_flags(entry: dict[str, Any], bits: dict[str, int]) -> dict[str, Any]:
     for spec in entry["pattern"]:
         new: dict[Any, Any] = {}
         for attr, test in spec.items():
-            key = (
-                json.dumps([attr.upper(), test], sort_keys=True) if _convertible(attr, test) else ""
-            )
+            key = _test_key(attr, test) if _convertible(attr, test) else ""
             if key in bits:
                 new[bits[key]] = True
             else:

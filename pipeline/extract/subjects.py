@@ -19,7 +19,7 @@ from pipeline.extract.claims import (
     scale_suffix,
     subjects,
 )
-from pipeline.extract.hits import Hit, Sentence, token_offsets, with_hits
+from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets, with_hits
 from pipeline.extract.nlp import EMPHASIS
 from pipeline.extract.numbers import parse_count_text
 
@@ -538,9 +538,7 @@ def _member_of_size(family: Hit | None, size: int | None, sizes: Sizes) -> str |
 
 
 def _span_hit(sentence: Sentence, start: int, end: int, ident: str) -> Hit:
-    offsets = token_offsets(sentence)  # the words as written: "the big gpt-oss model"
-    last = end - 1 - sentence.start
-    text = sentence.text[
-        offsets[start - sentence.start] : offsets[last] + len(sentence.tokens[last])
-    ]
-    return Hit("MODEL", ident, start, end, -1, -1, text, synthetic=True)
+    """A synthetic mention over the words as written ('the big gpt-oss model'), without
+    character offsets."""
+    hit = span_hit(sentence, "MODEL", ident, start, end, token_offsets(sentence), True)
+    return dataclasses.replace(hit, start_char=-1, end_char=-1)
