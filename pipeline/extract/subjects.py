@@ -63,6 +63,7 @@ def with_subjects(
             titled = {m.ident for m in sentence.of("MODEL") if m.ident}
         sentence = resolve_size_references(sentence, recent or main, sizes, named)
         sentence, ranked = resolve_rank_references(sentence, recent or main, sizes, main)
+        sentence = resolve_family_references(sentence, recent or main, families)
         mentions = subjects(sentence)
         labelled = sentence.heading or sentence.label in (None, "subject")
         lead_end = _lead_in_end(sentence)
@@ -331,7 +332,10 @@ NOT_NOUNS = frozenset(
 RANKS = {
     **{"larger": 1, "bigger": 1, "largest": 2, "biggest": 2, "smaller": -1, "smallest": -2},
     **{"big": 1, "small": -1, "tiny": -2},  # of a pair: "the big one", "the small gpt-oss model"
+    "flagship": 2,  # "its flagship has 235B", "a flagship of 235B": the family's largest
 }
+# "Gemma 3, a free family whose biggest model ...", "Qwen3 followed with a flagship of ..."
+LATE_DETERMINERS = frozenset({"whose", "a"})
 
 
 def resolve_rank_references(
@@ -350,13 +354,15 @@ def resolve_rank_references(
             continue
         count_at = at - 1 if words[at - 1] in GROUP_SIZES else None
         det_at = (count_at if count_at is not None else at) - 1
-        if det_at < 0 or words[det_at] not in DETERMINERS:
+        if det_at < 0 or words[det_at] not in DETERMINERS | LATE_DETERMINERS:
             continue
+        if words[det_at] == "a" and word != "flagship":
+            continue  # "a larger model" is some model, not the family's
         noun_at = at + 1  # no adjective between: "the largest dense model" is not the largest
         named = next(  # "Google's smallest Gemma 2 model": of the family named
             (m for m in sentence.of("MODEL") if m.start == sentence.start + noun_at), None
         )
-        family = named or fallback
+        family = named or _family_before(sentence, det_at, sizes) or fallback
         if named is None and (family is None or not sizes.get(family.ident)) and abs(rank) == 1:
             family = main  # "the larger model" of the pair the piece is about
         if named is not None:
@@ -366,15 +372,12 @@ def resolve_rank_references(
         if named is not None and named.ident in {m for _, m in sizes[named.ident]}:
             continue  # "the smallest Gemma 2 2B model" names a member already
         members = [m for _, m in sorted(sizes[family.ident])]
-        is_noun = noun_at < len(words) and (
-            words[noun_at] in ("one", "ones")
-            or any(
-                h.ident == "size_noun" and h.start == sentence.start + noun_at
-                for h in sentence.hits
-            )
-        )
-        if not is_noun:
+        if word == "flagship" and named is None and not _noun_at(sentence, words, noun_at):
+            noun_at = at  # "its flagship has 235B": the word is the noun
+        if not (noun_at == at or _noun_at(sentence, words, noun_at)):
             continue
+        if word == "flagship" and _beside_a_name(sentence, det_at, noun_at):
+            continue  # "The flagship, Qwen3-235B-A22B, has ...": the name says which
         if count_at is not None:
             n = GROUP_SIZES[words[count_at]]
             if n >= len(members):
@@ -398,6 +401,80 @@ def resolve_rank_references(
         return sentence, ()
     kept = tuple(h for h in sentence.hits if not any(h is r for r in replaced))
     return with_hits(dataclasses.replace(sentence, hits=kept), singles), ()
+
+
+def _noun_at(sentence: Sentence, words: list[str], at: int) -> bool:
+    return at < len(words) and (
+        words[at] in ("one", "ones")
+        or any(h.ident == "size_noun" and h.start == sentence.start + at for h in sentence.hits)
+    )
+
+
+def _beside_a_name(sentence: Sentence, first: int, last: int) -> bool:
+    """Is the description set off by a comma right beside a model's name ('the flagship,
+    Qwen3-235B-A22B, ...', 'Qwen3-235B-A22B, the flagship of ...')?"""
+    words = [(i, t) for i, t in enumerate(sentence.tokens) if t.strip()]
+    at = {i: n for n, (i, _) in enumerate(words)}
+    starts = {m.start - sentence.start for m in sentence.of("MODEL")}
+    ends = {m.end - 1 - sentence.start for m in sentence.of("MODEL")}
+    after, before = words[at[last] + 1 : at[last] + 3], words[max(at[first] - 2, 0) : at[first]]
+    return (len(after) == 2 and after[0][1] == "," and after[1][0] in starts) or (
+        len(before) == 2 and before[1][1] == "," and before[0][0] in ends
+    )
+
+
+def _family_before(sentence: Sentence, at: int, sizes: Sizes) -> Hit | None:
+    """The family named last before a rank word in the same sentence ("Alibaba's Qwen3
+    followed last month; its flagship has ...")."""
+    named = [
+        m
+        for m in sentence.of("MODEL")
+        if m.end <= sentence.start + at and m.ident and sizes.get(m.ident)
+    ]
+    return named[-1] if named else None
+
+
+WHOLE = frozenset({"whole", "entire"})
+LINES = frozenset({"family", "series", "line", "lineup", "line-up", "range"})
+EVERY = frozenset({"every", "each", "all"})
+MEMBERS = frozenset({"model", "models", "size", "sizes", "member", "members", "version"})
+
+
+def resolve_family_references(
+    sentence: Sentence, fallback: Hit | None, families: Mapping[str, tuple[str, str]]
+) -> Sentence:
+    """'the whole family', 'the entire series', 'every model in the family': a synthetic
+    mention of the family of the model named last before it (else of the one in view)."""
+    words = [t.lower() for t in sentence.tokens]
+    for at, word in enumerate(words):
+        if word not in LINES or at < 2:
+            continue
+        before = [i for i in range(at - 1, -1, -1) if words[i].strip()][:3]
+        if len(before) < 2:
+            continue
+        if words[before[0]] in WHOLE and words[before[1]] == "the":
+            start = before[1]  # "the whole family"
+        elif (
+            len(before) == 3
+            and words[before[0]] == "the"
+            and words[before[1]] in ("in", "of")
+            and words[before[2]] in MEMBERS
+        ):
+            every = next((i for i in range(before[2] - 1, -1, -1) if words[i].strip()), None)
+            if every is None or words[every] not in EVERY:
+                continue
+            start = every  # "every model in the family"
+        else:
+            continue
+        base = sentence.start
+        named = [m for m in sentence.of("MODEL") if m.ident and m.end <= base + start]
+        model = named[-1] if named else fallback
+        if model is None or model.ident not in families:
+            continue
+        family_id = families[model.ident][0]
+        hit = _span_hit(sentence, base + start, base + at + 1, family_id)
+        return with_hits(sentence, [hit])
+    return sentence
 
 
 def _size_references(sentence: Sentence) -> Iterator[tuple[Hit, tuple[int, int]]]:

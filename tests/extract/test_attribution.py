@@ -382,6 +382,51 @@ def test_no_rank_reference_when_it_is_unclear_which(kit, make_article):
     assert not any(m == "qwen3-235b-a22b" for m, *_ in got)
 
 
+def test_a_familys_flagship_is_its_largest_member(kit, make_article):
+    text = (
+        "Meta shipped Llama 4 in April. Alibaba's Qwen3 followed; its flagship has 235 "
+        "billion parameters in total and 22 billion active."
+    )
+    got = claims(kit, make_article, text)
+    assert ("qwen3-235b-a22b", "parameters", 235 * 10**9) in got
+    assert ("qwen3-235b-a22b", "active_parameters", 22 * 10**9) in got
+    assert not any(m in ("qwen3", "llama-4") and a == "parameters" for m, a, _ in got)
+    text = "Qwen3 arrived with a flagship of 235 billion parameters."
+    assert ("qwen3-235b-a22b", "parameters", 235 * 10**9) in claims(kit, make_article, text)
+    text = "Google also makes Gemma 3, a family whose biggest model has 27 billion parameters."
+    assert ("gemma-3-27b", "parameters", 27 * 10**9) in claims(kit, make_article, text)
+    text = "Alibaba released Qwen3 this week. The flagship supports a 128K-token context."
+    assert ("qwen3-235b-a22b", "context_length", 128_000) in claims(kit, make_article, text)
+
+
+def test_a_flagship_set_beside_its_name_or_named_is_no_reference(kit, make_article):
+    text = "Alibaba released Qwen3. The flagship, Qwen3-30B-A3B, has 30 billion parameters."
+    got = claims(kit, make_article, text)
+    assert got & {(m, a, v) for m, a, v in got if a == "parameters"} == {
+        ("qwen3-30b-a3b", "parameters", 30 * 10**9)
+    }
+    text = "Qwen3-32B, the flagship of the Qwen3 family, reads 128K tokens."
+    assert {m for m, a, _ in claims(kit, make_article, text) if a == "context_length"} == {
+        "qwen3-32b"
+    }
+    text = "Qwen3 is out. OpenAI's flagship GPT-5 reads 400K tokens."
+    assert ("gpt-5", "context_length", 400_000) in claims(kit, make_article, text)
+    text = "Qwen3 is out. A larger model would need 64 GB."
+    assert not any(m == "qwen3-235b-a22b" for m, *_ in claims(kit, make_article, text))
+
+
+def test_the_whole_family_is_the_family_of_the_model_named(kit, make_article):
+    text = (
+        "Gemma 3 27B was trained on 14 trillion tokens and the 12B model on 12 trillion, "
+        "and the whole family has a knowledge cutoff of August 2024."
+    )
+    got = claims(kit, make_article, text)
+    assert ("gemma-3", "knowledge_cutoff", "2024-08") in got
+    assert not any(a == "knowledge_cutoff" and m != "gemma-3" for m, a, _ in got)
+    text = "Qwen3 is out. Every model in the family is released under Apache 2.0."
+    assert licences(kit, make_article, text) == {("qwen3", "apache-2.0", False)}
+
+
 def test_both_after_a_heading_means_the_pair_the_piece_opens_with(kit, make_article):
     text = (
         "# Llama 4 Scout and Llama 4 Maverick\n\n"
