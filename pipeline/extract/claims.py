@@ -212,6 +212,8 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
         )
         owned = _owned_by_next(between)  # "the 2 trillion tokens behind DeepSeek LLM 67B"
         referring = _clause_break(between) or opens_with_reference(sentence)
+        if referring and _attributive(sentence, value, after[0]) and between:
+            return after[0]  # "Its sibling, the 3.8-billion-parameter Phi-4-mini, ..."
         if fallback is not None and referring and not owned:
             return fallback  # "The default version has a 4K window, and a 128K variant, X, ..."
         return after[0]
@@ -280,6 +282,9 @@ def _in_apposition(sentence: Sentence, head: Hit, mention: Hit, value: Hit) -> b
     opening = [t.lower() for t in sentence.tokens[head.end - base : mention.start - base]]
     words = [t for t in opening if t.strip()]
     described = len(words) <= 3 and words[-1:] in (["the"], ["a"], ["an"], ["its"])
+    # "Maverick, the larger of the two Llama 4 models, has ...": a description by rank
+    ranked = 3 <= len(words) <= 6 and words[1] == "the" and words[2] in RANK_WORDS
+    described = described or (ranked and words[3:4] == ["of"] and "," not in words[1:])
     # "GPT-5, launched two days after gpt-oss, remains closed": a participle's phrase
     participle = 2 <= len(words) <= 8 and words[1].endswith("ed") and "," not in words[1:]
     if not words or words[0] != "," or not (described or participle):
@@ -287,6 +292,8 @@ def _in_apposition(sentence: Sentence, head: Hit, mention: Hit, value: Hit) -> b
     closing = sentence.tokens[mention.end - base : value.start - base]
     return "," in closing
 
+
+RANK_WORDS = frozenset({"larger", "largest", "smaller", "smallest", "bigger", "biggest"})
 
 REFERRING_OPENERS = (
     ("it",),

@@ -2116,3 +2116,20 @@ def test_apache_written_as_forum_posts_write_it(kit, make_article):
         ("gpt-oss-120b", "apache-2.0", False),
         ("mistral-7b", "apache-2.0", False),
     }
+
+
+def test_a_description_by_rank_set_off_after_the_name_leaves_it_the_subject(kit, make_article):
+    text = (
+        "Meta released Llama 4 Scout and Llama 4 Maverick. Maverick, the larger of the two "
+        "Llama 4 models, has 400 billion parameters."
+    )
+    got = claims(kit, make_article, text)
+    assert ("llama-4-maverick", "parameters", 400 * 10**9) in got
+    assert ("llama-4", "parameters", 400 * 10**9) not in got
+
+
+def test_a_size_written_before_a_name_is_that_models_even_after_its(kit, make_article):
+    text = "Gemma 3 is here. Its sibling, the 3.8-billion-parameter Phi-4-mini, arrived too."
+    got = claims(kit, make_article, text)
+    assert ("phi-4-mini", "parameters", 3_800_000_000) in got
+    assert ("gemma-3", "parameters", 3_800_000_000) not in got
