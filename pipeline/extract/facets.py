@@ -60,6 +60,11 @@ DEVELOPER_VERBS = frozenset(
         "adds",
         "announces",
         "introduces",
+        "previewed",
+        "previews",
+        "posted",
+        "makes",
+        "make",
     }
 )
 RELATIVE_WORDS = frozenset({"which", "that", "model", "version", "release"})
@@ -118,6 +123,9 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
             return _owned_pair(sentence, owned[0], models)
         if at >= 2 and tokens[at - 1] == ",":  # "Mistral 7B, the company's first model"
             return [m for m in models if m.end == org.start - 1][:1]
+        described = _described_then_named(sentence, org, models)
+        if described:  # "Meta's previous flagship, Llama 3.1 405B, came out ..."
+            return described
     if following in ([","],) and tokens[
         at + org.end - org.start + 1 : at + org.end - org.start + 2
     ] == ["whose"]:
@@ -158,6 +166,32 @@ def _owned_by(sentence: Sentence, org: Hit, model: Hit) -> bool:
     )
 
 
+NOT_DESCRIPTIONS = frozenset(
+    {"to", "in", "of", "on", "for", "with", "than", "and", "or", "but", "is", "was", "has",
+     "had", "have", "are", "were", "be", "which", "that", "rival", "answer", "competitor",
+     "alternative", "challenger", "response", "investment", "partner", "stake", "deal",
+     "card", "cards", "paper", "report", "blog", "post", "announcement", "statement", "page",
+     "website", "documentation", "docs", "filing", "figures", "numbers", "data", "benchmarks"}
+)  # fmt: skip
+COMPARING = frozenset({"unlike", "like", "than", "versus", "vs", "vs.", "over", "beat", "beats"})
+
+
+def _described_then_named(sentence: Sentence, org: Hit, models: list[Hit]) -> list[Hit]:
+    """A maker's possessive description set off before the model's name: "Meta's previous
+    flagship, Llama 3.1 405B", "OpenAI's flagship multimodal model, GPT-4o"."""
+    base = sentence.start
+    words = [(i, t.lower()) for i, t in enumerate(sentence.tokens) if t.strip()]
+    if any(w in COMPARING for i, w in words if org.start - base - 3 <= i < org.start - base):
+        return []  # "Unlike DeepSeek's models, o3-mini remains closed"
+    after = [(i, w) for i, w in words if i >= org.end - base + 1][:6]
+    comma = next((n for n, (_, w) in enumerate(after) if w == ","), None)
+    if comma is None or not 1 <= comma <= 4 or comma + 1 >= len(after):
+        return []
+    if not all(w.isalpha() and w not in NOT_DESCRIPTIONS for _, w in after[:comma]):
+        return []
+    return [m for m in models if m.start - base == after[comma + 1][0]][:1]
+
+
 def _owned_pair(sentence: Sentence, owned: Hit, models: list[Hit]) -> list[Hit]:
     """The model a possessive maker names, and one joined to it by a bare 'and' ('Meta's
     Llama 4 Maverick and Llama 3.3 70B'); not a list item after a comma ('Google's Gemma 3,
@@ -190,8 +224,11 @@ def _from_described(sentence: Sentence, org: Hit, models: list[Hit]) -> list[Hit
         between = tokens[at - base + 1 : org.start - base]
         if any(t in (",", ";", ".") for t in between):
             return []
-        if not all(t[:1].isupper() or t.lower() in DESCRIBED_MAKER | POSSESSIVES for t in between):
-            return []
+        if not all(
+            t[:1].isupper() or t.isalpha() or t.lower() in DESCRIBED_MAKER | POSSESSIVES
+            for t in between
+        ):
+            return []  # "Qwen3 from the Chinese online shopping giant Alibaba"
         before = at - 1 if at - 1 >= base and tokens[at - 1 - base] == "," else at
         return [m for m in models if m.end == before]
     return []
@@ -220,6 +257,8 @@ def _made_by_verb(
     if after:  # and the models joined to the first, however long their names
         return chain_from(sentence, [m for m in models if m.start >= after[0].start])
     at = verb - sentence.start
+    if tokens[at] in ("make", "makes"):
+        return []  # "which Google says makes the small model practical": not made by
     if tokens[at + 1 : at + 2] == ["it"]:
         # "Plus moved to GPT-4.1 shortly after OpenAI released it": the model named before
         # in the sentence, else the one being discussed
@@ -254,8 +293,8 @@ def _past_relative_clause(tokens: list[str], at: int) -> int:
     """Where the maker's verb may start: past a relative clause set off by commas right
     after its name ('Meta Platforms, whose Llama models set the pace, released ...')."""
     opener = tokens[at + 1] if at + 1 < len(tokens) else ""
-    if tokens[at : at + 1] != [","] or opener not in RELATIVE_OPENERS:
-        return at
+    if tokens[at : at + 1] != [","] or opener not in RELATIVE_OPENERS | {"a", "an"}:
+        return at  # "Mistral, a French startup, makes Mistral 7B": past the description too
     close = next((i for i in range(at + 2, len(tokens)) if tokens[i] in (",", ";", ".")), None)
     return close + 1 if close is not None and tokens[close] == "," else at
 

@@ -206,6 +206,36 @@ def test_a_backer_is_not_the_maker(kit, make_article):
     assert not any(value == "microsoft" for _, _, value in got)
 
 
+@pytest.mark.parametrize(
+    "text,model,maker",
+    [
+        ("Meta's previous flagship, Llama 3.1 405B, came out in July.", "llama-3.1-405b", "meta"),
+        ("OpenAI's flagship multimodal model, GPT-4o, is closed.", "gpt-4o", "openai"),
+        ("We tried Qwen3 from the Chinese online shopping giant Alibaba.", "qwen3", "alibaba"),
+        ("Meta also previewed a third model, Llama 4 Behemoth.", "llama-4-behemoth", "meta"),
+        ("xAI posted Grok-2's weights on Friday.", "grok-2", "xai"),
+        ("Mistral, a French startup, makes Mistral 7B.", "mistral-7b", "mistral"),
+        ("Google also makes Gemma 3, a free family.", "gemma-3", "google"),
+    ],
+)
+def test_makers_described_previewing_posting_and_making(kit, make_article, text, model, maker):
+    assert (model, "developer", maker) in claims(kit, make_article, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Meta's model card, Llama 3 was pretrained on 15 trillion tokens.",
+        "Unlike DeepSeek's models, o3-mini remains closed.",
+        "Gemma 3 1B reads 128K tokens, sixteen times what Gemma 2 offered, which Google says "
+        "makes the small model practical.",
+    ],
+)
+def test_a_source_a_comparison_or_a_causing_make_names_no_maker(kit, make_article, text):
+    got = claims(kit, make_article, text)
+    assert not any(attribute == "developer" for _, attribute, _ in got)
+
+
 def test_one_developer_claim_per_model_and_maker(kit, make_article):
     article = make_article("Alibaba's Qwen team shipped Qwen3 on Tuesday.")
     found = [c for c in kit.extractor.extract(article) if c.attribute.value == "developer"]
