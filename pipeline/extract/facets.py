@@ -253,7 +253,12 @@ def _made_by_verb(
     if {"not", "never", "n't", "yet"} & set(tokens[max(verb - base - 2, 0) : verb - base]):
         return []  # "Mistral has not published a figure for NeMo"
     reach = 16 if "weights" in tokens[verb - base : verb - base + 4] else 6
-    after = [m for m in models if 0 < m.start - verb <= reach]
+    after = [  # "followed up with a reasoning model, R1": the name set off after its noun
+        m
+        for m in models
+        if 0 < m.start - verb <= reach
+        or (0 < m.start - verb <= reach + 4 and _named_after_its_noun(tokens, m.start - base))
+    ]
     if after:  # and the models joined to the first, however long their names
         return chain_from(sentence, [m for m in models if m.start >= after[0].start])
     at = verb - sentence.start
@@ -280,6 +285,11 @@ def _made_by_verb(
             and RELATIVE_WORDS & set(tokens[m.end - sentence.start : org.start - sentence.start])
         ]
     return before[-1:]
+
+
+def _named_after_its_noun(tokens: list[str], at: int) -> bool:
+    """'a reasoning model, R1': a name set off right after the noun it names."""
+    return tokens[at - 1 : at] == [","] and tokens[at - 2 : at - 1] in (["model"], ["version"])
 
 
 FUTURE = frozenset(
@@ -311,8 +321,8 @@ def _made(tokens: list[str], i: int) -> bool:
         return True
     if word == "sourced" and tokens[i - 2 : i] == ["open", "-"]:
         return True  # "xAI open-sourced it": the tokenizer splits the hyphen
-    if word == "followed" and tokens[i + 1 : i + 2] in (["with"], ["up"]):
-        return True  # "Mistral AI followed with Mistral Small 3"
+    if word == "followed" and {"with", "up"} & set(tokens[i + 1 : i + 5]):
+        return True  # "Mistral AI followed with Mistral Small 3", "followed it in May with"
     return word in ("release", "launch", "debut") and tokens[i + 1 : i + 2] == ["of"]
 
 

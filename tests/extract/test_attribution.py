@@ -216,6 +216,8 @@ def test_a_backer_is_not_the_maker(kit, make_article):
         ("xAI posted Grok-2's weights on Friday.", "grok-2", "xai"),
         ("Mistral, a French startup, makes Mistral 7B.", "mistral-7b", "mistral"),
         ("Google also makes Gemma 3, a free family.", "gemma-3", "google"),
+        ("Alibaba's Qwen team followed in April with Qwen3.", "qwen3", "alibaba"),
+        ("DeepSeek followed up with a reasoning model, R1.", "deepseek-r1", "deepseek"),
     ],
 )
 def test_makers_described_previewing_posting_and_making(kit, make_article, text, model, maker):
@@ -234,6 +236,12 @@ def test_makers_described_previewing_posting_and_making(kit, make_article, text,
 def test_a_source_a_comparison_or_a_causing_make_names_no_maker(kit, make_article, text):
     got = claims(kit, make_article, text)
     assert not any(attribute == "developer" for _, attribute, _ in got)
+
+
+def test_a_name_long_after_the_verb_is_made_only_when_set_off_after_its_noun(kit, make_article):
+    text = "Unlike Gemma 2, which Google publishes as an open-source model family, Gemini 1.5 is."
+    got = {(m, v) for m, a, v in claims(kit, make_article, text) if a == "developer"}
+    assert got == {("gemma-2", "google")}
 
 
 def test_one_developer_claim_per_model_and_maker(kit, make_article):
