@@ -29,6 +29,8 @@ from pipeline.extract.dates import (
     ParsedDate,
     absolute_date,
     anaphoric_date,
+    dateline,
+    dateline_day,
     month_in_year,
     parse_date,
 )
@@ -354,17 +356,29 @@ class Dating:
     published: dt.date | None
     years: Mapping[int, int]
     anchors: Sequence[tuple[int, ParsedDate]]
+    dateline: tuple[int, int] | None = None  # the opening dateline's characters
 
     @classmethod
     def of(cls, sents: list[Sentence], published: dt.date | None) -> Dating:
         years = _section_years(sents)
-        return cls(published, years, _dates_named(sents, published, years))
+        opening = next((s for s in sents if not s.heading), None)
+        end = dateline(opening.text, published) if opening is not None else None
+        span = (opening.start_char, opening.start_char + end) if opening and end else None
+        return cls(published, years, _dates_named(sents, published, years), span)
+
+    def in_dateline(self, draft: Draft) -> bool:
+        at = draft.value_hit.start_char
+        return self.dateline is not None and self.dateline[0] <= at < self.dateline[1]
 
     def read(self, sentence: Sentence, draft: Draft) -> ParsedDate | None:
         hit = draft.value_hit
         if hit.ident == "date-anaphoric":  # "that July": of the date named before it
             before = [parsed for at, parsed in self.anchors if at < hit.start_char]
             return anaphoric_date(hit.text, before[-1] if before else None)
+        if self.dateline and self.published is not None and hit.kind == "RELDATE":
+            day = dateline_day(hit.text, self.published)  # "SAN FRANCISCO (Aug 5) - ... on
+            if day is not None:  # Tuesday released": the dateline's Tuesday
+                return day
         year = self.years.get(sentence.start_char)
         if hit.kind == "DATE" and year is not None and absolute_date(hit.text) is None:
             # under '## 2023', 'February 24' is of 2023, not of the publication's year
@@ -380,6 +394,8 @@ class Dating:
 
 
 def _claim(article: Article, sentence: Sentence, draft: Draft, dating: Dating) -> Claim | None:
+    if dating.in_dateline(draft):
+        return None  # "SAN FRANCISCO (Aug 5) -": when the story was filed
     value, precision, relative = _normalise(sentence, draft, dating)
     if value is None and not relative:
         return None

@@ -203,6 +203,32 @@ def parse_date(
     return ParsedDate(value=value, precision=precision, relative=relative or yearless)
 
 
+_DATELINE = re.compile(
+    r"^\W*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][A-Za-z.]+)*\s*(?:\(|,\s*)"
+    r"([A-Z][a-z]{2,8})\.?\s+(\d{1,2})\b"
+)
+
+
+def dateline(text: str, published: dt.date | None) -> int | None:
+    """Where a wire dateline naming the publication day ends, when the text opens with one
+    ('SAN FRANCISCO (Aug 5) -', 'SAN FRANCISCO, Aug 5 (Newswire) -'). Its date is the
+    story's, no claim; and a bare weekday that is that day's ('OpenAI on Tuesday released
+    ...') means that day, not a week before."""
+    match = _DATELINE.match(text)
+    if match is None or published is None:
+        return None
+    month = _MONTHS.get(match.group(1).lower())
+    same = (month, int(match.group(2))) == (published.month, published.day)
+    return match.end() if same else None
+
+
+def dateline_day(text: str, published: dt.date) -> ParsedDate | None:
+    """The publication day, for a weekday that names it under a dateline."""
+    if _WEEKDAYS.get(_clean(text).lower()) != published.weekday():
+        return None
+    return ParsedDate(value=published, precision=Precision.day, relative=True)
+
+
 def _years_ago(count: str, today: bool, published: dt.date | None) -> ParsedDate | None:
     """'two years ago' (that year), 'three years ago today' (that day)."""
     number = _count(count)

@@ -289,7 +289,11 @@ def _made_by_verb(
 
 def _named_after_its_noun(tokens: list[str], at: int) -> bool:
     """'a reasoning model, R1': a name set off right after the noun it names."""
-    return tokens[at - 1 : at] == [","] and tokens[at - 2 : at - 1] in (["model"], ["version"])
+    return tokens[at - 1 : at] == [","] and tokens[at - 2 : at - 1] in (
+        ["model"],
+        ["models"],
+        ["version"],
+    )
 
 
 FUTURE = frozenset(

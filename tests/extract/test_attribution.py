@@ -2171,3 +2171,28 @@ def test_a_size_written_before_a_name_is_that_models_even_after_its(kit, make_ar
     got = claims(kit, make_article, text)
     assert ("phi-4-mini", "parameters", 3_800_000_000) in got
     assert ("gemma-3", "parameters", 3_800_000_000) not in got
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["SAN FRANCISCO (Aug 5) - ", "SAN FRANCISCO, Aug 5 (Newswire) - "],
+)
+def test_a_weekday_under_a_dateline_of_that_day_is_that_day(kit, make_article, opening):
+    text = (
+        opening + "OpenAI on Tuesday released two open-weight models, gpt-oss-120b and gpt-oss-20b."
+    )
+    article = make_article(text, published=dt.date(2025, 8, 5))
+    dates = {
+        (c.model_id, c.value, c.text)
+        for c in kit.extractor.extract(article)
+        if c.attribute.value == "release_date"
+    }
+    assert dates == {
+        ("gpt-oss-120b", "2025-08-05", "on Tuesday"),
+        ("gpt-oss-20b", "2025-08-05", "on Tuesday"),
+    }  # and the dateline's own date is no claim
+    got = claims(kit, lambda _: article, "")
+    assert ("gpt-oss-120b", "developer", "openai") in got  # the names set off after "models,"
+    article = make_article(text.replace(opening, ""), published=dt.date(2025, 8, 5))
+    dates = {c.value for c in kit.extractor.extract(article) if c.attribute.value == "release_date"}
+    assert dates == {"2025-07-29"}  # no dateline: the Tuesday before
