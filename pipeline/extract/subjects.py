@@ -103,7 +103,9 @@ def with_subjects(
         used = group  # "All three models ...". "Each offers ..." goes on about the same three
         fresh = fresh and not mentions
         named_together = [m for m in body or mentions if not oblique(sentence, m)]
-        together = tuple({m.ident or m.text: m for m in named_together}.values())
+        together = _members_over_family(
+            tuple({m.ident or m.text: m for m in named_together}.values()), families, sizes
+        )
         if len(together) >= 2:
             groups, age = [*groups[-GROUP_MEMORY:], together], 0
             family = _common_family(together, families)
@@ -195,6 +197,22 @@ def _appositive(sentence: Sentence, mention: Hit) -> bool:
     return any(w in ("a", "an") for w in words[:-1])
 
 
+def _members_over_family(
+    models: tuple[Hit, ...], families: Mapping[str, tuple[str, str]], sizes: Sizes
+) -> tuple[Hit, ...]:
+    """'The two Llama 4 models ..., Scout and Maverick, ...': the members named are the
+    group, not their family beside them (a family only, not also a model: not GPT-5)."""
+    parents = {
+        m.ident
+        for m in models
+        if sizes.get(m.ident)
+        and m.ident not in {member for _, member in sizes[m.ident]}
+        and any(o is not m and families.get(o.ident, ("",))[0] == m.ident for o in models)
+    }
+    members = [m for m in models if m.ident not in parents]
+    return tuple(members) if parents and len(members) >= 2 else models
+
+
 def _common_family(models: tuple[Hit, ...], families: Mapping[str, tuple[str, str]]) -> Hit | None:
     """The family of several members named together, when they share one."""
     found = {families[m.ident] for m in models if m.ident in families}
@@ -245,7 +263,7 @@ def _aside(mention: Hit, recent: Hit | None, sizes: Sizes) -> bool:
 
 GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 PLURAL_COUNTS = {**GROUP_SIZES, "both": 2, "pair": 2, "neither": 2}
-PLURAL_OPENERS = frozenset({"each", "both", "they", "all"})
+PLURAL_OPENERS = frozenset({"each", "both", "they", "all", "their"})
 
 
 def _plural(sentence: Sentence) -> int | None:

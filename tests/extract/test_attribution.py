@@ -2196,3 +2196,20 @@ def test_a_weekday_under_a_dateline_of_that_day_is_that_day(kit, make_article, o
     article = make_article(text.replace(opening, ""), published=dt.date(2025, 8, 5))
     dates = {c.value for c in kit.extractor.extract(article) if c.attribute.value == "release_date"}
     assert dates == {"2025-07-29"}  # no dateline: the Tuesday before
+
+
+def test_members_named_beside_their_family_are_the_group_referred_back_to(kit, make_article):
+    text = (
+        "Meta has delayed Llama 4 Behemoth. The two Llama 4 models already out, Scout and "
+        "Maverick, share a design. Each uses 17 billion active parameters. Their training "
+        "data runs to August 2024."
+    )
+    got = claims(kit, make_article, text)
+    for model in ("llama-4-scout", "llama-4-maverick"):
+        assert (model, "active_parameters", 17 * 10**9) in got
+        assert (model, "knowledge_cutoff", "2024-08") in got
+    assert not any(m == "llama-4" for m, a, _ in got if a != "developer")
+    text = "Three models in the API: gpt-5, gpt-5-mini and gpt-5-nano. All three read 400K tokens."
+    got = claims(kit, make_article, text)
+    for model in ("gpt-5", "gpt-5-mini", "gpt-5-nano"):  # GPT-5 is a model as well
+        assert (model, "context_length", 400_000) in got
