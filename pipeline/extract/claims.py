@@ -185,6 +185,8 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
         return head  # "OpenAI's o1, which R1 is said to rival, is proprietary"
     if before:
         nearest = before[-1]
+        if value.kind == "DATE" and _since_model_in(sentence, nearest, value):
+            return nearest  # "its first open-weight release since GPT-2 in 2019"
         if nearest not in subjects(sentence):
             return _past_the_comparison(sentence, nearest, value)
         head = _opening_subject(sentence)
@@ -218,6 +220,14 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
             return fallback  # "The default version has a 4K window, and a 128K variant, X, ..."
         return after[0]
     return fallback
+
+
+def _since_model_in(sentence: Sentence, model: Hit, value: Hit) -> bool:
+    """'since GPT-2 in 2019': the date right after a model compared by 'since' is its own."""
+    base = sentence.start
+    between = [t for t in sentence.tokens[model.end - base : value.start - base] if t.strip()]
+    before = [t.lower() for t in sentence.tokens[: model.start - base] if t.strip()]
+    return not between and before[-1:] == ["since"] and value.text.lower().startswith("in ")
 
 
 def _bracketed_aside(sentence: Sentence, value: Hit, mention: Hit) -> bool:

@@ -127,8 +127,25 @@ _LEAD_WORDS = re.compile(
 
 
 def _clean(text: str) -> str:
-    """'on March 4th', 'the end of March', 'mid-April' -> 'March 4', 'March', 'April'."""
+    """'on March 4th', 'the end of March', 'mid-April', 'March twenty twenty-three' ->
+    'March 4', 'March', 'April', 'March 2023'."""
+    text = _SPOKEN_YEAR.sub(_spoken_year, text)
     return _LEAD_WORDS.sub("", _ORDINAL.sub(r"\1", text.replace(" of ", " ")).strip())
+
+
+_TENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"]
+_TENS += ["eighteen", "nineteen", "twenty"]
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_SPOKEN_YEAR = re.compile(
+    rf"\btwenty[\s-]+({'|'.join(_TENS)})(?:[\s-]+({'|'.join(_UNITS)}))?\b", re.IGNORECASE
+)
+
+
+def _spoken_year(match: re.Match[str]) -> str:
+    """'twenty twenty-three' -> '2023', 'twenty nineteen' -> '2019'."""
+    tens = _TENS.index(match.group(1).lower()) + 10
+    units = _UNITS.index(match.group(2).lower()) + 1 if match.group(2) else 0
+    return str(2000 + tens + units if tens == 20 else 2000 + tens)
 
 
 _HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24)}

@@ -2213,3 +2213,12 @@ def test_members_named_beside_their_family_are_the_group_referred_back_to(kit, m
     got = claims(kit, make_article, text)
     for model in ("gpt-5", "gpt-5-mini", "gpt-5-nano"):  # GPT-5 is a model as well
         assert (model, "context_length", 400_000) in got
+
+
+def test_a_year_right_after_a_model_compared_by_since_is_its_release(kit, make_article):
+    text = "OpenAI released gpt-oss, its first open-weight release since GPT-2 in 2019."
+    got = claims(kit, make_article, text)
+    assert (None, "release_date", "2019") in got  # GPT-2: not in the registry
+    assert not any(a == "release_date" and v == "2019" for m, a, v in got if m == "gpt-oss")
+    text = "Grok-1 came out in March twenty twenty-four."
+    assert ("grok-1", "release_date", "2024-03") in claims(kit, make_article, text)

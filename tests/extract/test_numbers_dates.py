@@ -378,3 +378,17 @@ def test_a_holiday_expected_is_the_next_one():
         "on Christmas Day", relative=False, published=dt.date(2025, 3, 1), ahead=True
     )
     assert parsed is not None and parsed.value == dt.date(2025, 12, 25)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("March twenty twenty-three", dt.date(2023, 3, 1)),
+        ("June twenty\ntwenty-four", dt.date(2024, 6, 1)),
+        ("July twenty nineteen", dt.date(2019, 7, 1)),
+        ("December of twenty twenty", dt.date(2020, 12, 1)),
+    ],
+)
+def test_years_said_in_words(text, value):
+    parsed = parse_date(text, relative=False, published=dt.date(2025, 8, 1))
+    assert parsed == ParsedDate(value, Precision.month, False)
