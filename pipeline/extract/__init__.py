@@ -275,10 +275,18 @@ def for_each_of(group: tuple[Hit, ...], drafts: list[Draft], sentence: Sentence)
     if not group or len(spread) > 1:  # already spread over the group ("respectively")
         return drafts
     own = [h for h in sentence.of("MODEL") if h.start >= group[-1].end]
+    # "Gemma 3 1B reads 32K, and the other three ...": a value before the group stays with
+    # the model named before it
+    first = [h for h in sentence.of("MODEL") if h.end <= group[0].start and h not in group]
     return [
         dataclasses.replace(d, model=m)
         for d in drafts
-        for m in ((d.model,) if d.model in own and d.model.start <= d.value_hit.start else group)
+        for m in (
+            (d.model,)
+            if (d.model in own and d.model.start <= d.value_hit.start)
+            or (d.model in first and d.value_hit.end <= group[0].start)
+            else group
+        )
     ]
 
 

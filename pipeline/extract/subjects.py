@@ -64,6 +64,8 @@ def with_subjects(
         sentence = resolve_size_references(sentence, recent or main, sizes, named)
         sentence, ranked = resolve_rank_references(sentence, recent or main, sizes, main)
         sentence = resolve_family_references(sentence, recent or main, families)
+        if not ranked:
+            ranked = resolve_exclusions(sentence, recent or main, sizes, families)
         mentions = subjects(sentence)
         labelled = sentence.heading or sentence.label in (None, "subject")
         lead_end = _lead_in_end(sentence)
@@ -493,6 +495,55 @@ def resolve_family_references(
         hit = _span_hit(sentence, base + start, base + at + 1, family_id)
         return with_hits(sentence, [hit])
     return sentence
+
+
+EXTREMES = {"smallest": 0, "largest": -1, "biggest": -1}
+
+
+def resolve_exclusions(
+    sentence: Sentence, fallback: Hit | None, sizes: Sizes, families: Mapping[str, tuple[str, str]]
+) -> tuple[Hit, ...]:
+    """'All but the smallest', 'every Gemma 3 model except the smallest' (the family's members
+    but one), 'Gemma 3 1B reads 32K, and the other three ...' (the members not named): the
+    group the sentence is about, one synthetic mention per member."""
+    words = [t.lower() for t in sentence.tokens]
+    real = [i for i, w in enumerate(words) if w.strip() and w not in EMPHASIS]
+    base = sentence.start
+    for n, i in enumerate(real):
+        nxt = [words[j] for j in real[n + 1 : n + 4]]
+        if words[i] == "but" and n >= 1 and words[real[n - 1]] == "all" and nxt[:1] == ["the"]:
+            start, end, drop = real[n - 1], real[n + 2] if n + 2 < len(real) else None, nxt[1:2]
+        elif words[i] == "except" and nxt[:1] == ["the"]:
+            opening = next((j for j in real[:n] if words[j] in ("every", "all")), None)
+            if opening is None:
+                continue
+            start, end, drop = opening, real[n + 2] if n + 2 < len(real) else None, nxt[1:2]
+        elif words[i] == "other" and n >= 1 and words[real[n - 1]] == "the" and nxt:
+            count = GROUP_SIZES.get(nxt[0])
+            named = [m for m in sentence.of("MODEL") if m.ident and m.end <= base + i]
+            family = families.get(named[-1].ident, ("", ""))[0] if named else ""
+            members = [m for _, m in sorted(sizes.get(family, ()))]
+            said = {m.ident for m in sentence.of("MODEL")}
+            rest = [m for m in members if m not in said]
+            if count is None or not named or len(rest) != count or len(rest) == len(members):
+                continue
+            hits = [
+                _span_hit(sentence, base + real[n - 1], base + real[n + 1] + 1, m) for m in rest
+            ]
+            return tuple(hits)
+        else:
+            continue
+        if end is None or not drop or drop[0] not in EXTREMES:
+            continue
+        named = [m for m in sentence.of("MODEL") if m.ident and start < m.start - base < i]
+        model = named[0] if named else fallback
+        family = families.get(model.ident, ("", ""))[0] if model is not None else ""
+        members = [m for _, m in sorted(sizes.get(family, ()))]
+        if len(members) < 3:
+            continue
+        members.pop(EXTREMES[drop[0]])
+        return tuple(_span_hit(sentence, base + start, base + end + 1, m) for m in members)
+    return ()
 
 
 def _size_references(sentence: Sentence) -> Iterator[tuple[Hit, tuple[int, int]]]:

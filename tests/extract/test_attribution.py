@@ -2222,3 +2222,25 @@ def test_a_year_right_after_a_model_compared_by_since_is_its_release(kit, make_a
     assert not any(a == "release_date" and v == "2019" for m, a, v in got if m == "gpt-oss")
     text = "Grok-1 came out in March twenty twenty-four."
     assert ("grok-1", "release_date", "2024-03") in claims(kit, make_article, text)
+
+
+def test_all_but_one_member_and_the_other_members(kit, make_article):
+    text = "Google's Gemma 3 came in four sizes. All but the smallest offer a 128K window."
+    got = claims(kit, make_article, text)
+    for model in ("gemma-3-4b", "gemma-3-12b", "gemma-3-27b"):
+        assert (model, "context_length", 128_000) in got
+    assert not any(m in ("gemma-3-1b", "gemma-3") for m, a, _ in got if a == "context_length")
+    text = "Gemma 3 is out. Every Gemma 3 model except the largest reads images."
+    got = {m for m, a, _ in claims(kit, make_article, text) if a == "modality"}
+    assert got == {"gemma-3-1b", "gemma-3-4b", "gemma-3-12b"}
+    text = "Gemma 3 1B reads 32K tokens, and the other three accept a 128K-token context window."
+    got = {(m, v) for m, a, v in claims(kit, make_article, text) if a == "context_length"}
+    assert got == {
+        ("gemma-3-1b", 32_000),
+        ("gemma-3-4b", 128_000),
+        ("gemma-3-12b", 128_000),
+        ("gemma-3-27b", 128_000),
+    }
+    text = "Gemma 3 1B reads 32K tokens; the other two apps use bigger models."
+    got = {(m, v) for m, a, v in claims(kit, make_article, text) if a == "context_length"}
+    assert got == {("gemma-3-1b", 32_000)}  # three others, not two: no group
