@@ -1306,20 +1306,33 @@ def respectively(
         result.extend(d for d in drafts_of if d.value_hit.start >= at)
         if not listed:
             continue
-        first, last = listed[0].value_hit.start, listed[-1].value_hit.end
         named = subjects(sentence)
-        for models in (
-            [m for m in named if m.end <= first],
-            [m for m in named if m.start >= last],
-            list(referred),
-        ):
-            if len(models) == len(listed) > 1:
-                listed = [
-                    dataclasses.replace(d, model=m) for d, m in zip(listed, models, strict=True)
-                ]
-                break
-        result.extend(listed)
+        result.extend(_in_order(listed, named, referred))
     return result
+
+
+def _in_order(listed: list[Draft], named: list[Hit], referred: tuple[Hit, ...]) -> list[Draft]:
+    """The values listed before 'respectively' given to the models in order; when the counts
+    differ, the last run of values to the models named right before it ('A was trained on
+    14T, and B, C and D on 12, 4 and 2T respectively')."""
+    first, last = listed[0].value_hit.start, listed[-1].value_hit.end
+    for models in (
+        [m for m in named if m.end <= first],
+        [m for m in named if m.start >= last],
+        list(referred),
+    ):
+        if len(models) == len(listed) > 1:
+            return [dataclasses.replace(d, model=m) for d, m in zip(listed, models, strict=True)]
+    before = [m for m in named if m.end <= last]
+    if not before:
+        return listed
+    run = [d for d in listed if d.value_hit.start >= before[-1].end]
+    earlier = [d for d in listed if d.value_hit.start < before[-1].end]
+    since = earlier[-1].value_hit.end if earlier else -1
+    models = [m for m in before if m.start >= since]
+    if len(models) == len(run) > 1:
+        return earlier + [dataclasses.replace(d, model=m) for d, m in zip(run, models, strict=True)]
+    return listed
 
 
 COORDINATORS = frozenset({",", "and", "&", "both"})

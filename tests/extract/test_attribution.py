@@ -2244,3 +2244,17 @@ def test_all_but_one_member_and_the_other_members(kit, make_article):
     text = "Gemma 3 1B reads 32K tokens; the other two apps use bigger models."
     got = {(m, v) for m, a, v in claims(kit, make_article, text) if a == "context_length"}
     assert got == {("gemma-3-1b", 32_000)}  # three others, not two: no group
+
+
+def test_respectively_after_an_earlier_value_maps_the_last_run(kit, make_article):
+    text = (
+        "Gemma 3 27B was trained on 14 trillion tokens, and Gemma 3 12B, 4B and 1B on 12, 4 "
+        "and 2 trillion tokens respectively."
+    )
+    got = {(m, v) for m, a, v in claims(kit, make_article, text) if a == "training_tokens"}
+    assert got == {
+        ("gemma-3-27b", 14 * 10**12),
+        ("gemma-3-12b", 12 * 10**12),
+        ("gemma-3-4b", 4 * 10**12),
+        ("gemma-3-1b", 2 * 10**12),
+    }
