@@ -998,6 +998,8 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
         return sentence.label
     if sentence.label and sentence.colon is not None:
         return None
+    if _when_said(sentence, value):  # "Hanbit Labs said on Thursday that ...": when it spoke
+        return None
     cues = [h for h in sentence.hits if h.ident in ("release", "cutoff") or _released(h)]
     cues += [h for h in sentence.cue("developer") if RELEASE_VERBS.match(h.text)]  # released by
     cues += [h for h in sentence.cue("hedge") if "expected" in h.text.lower()]  # is expected
@@ -1020,6 +1022,21 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
         return None  # a bare month is weak: "The launch puts ... rattled markets in January"
     cutoff = nearest.ident == "cutoff" or nearest in stops
     return "knowledge_cutoff" if cutoff else "release_date"
+
+
+SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "wrote", "writes", "reported"})
+
+
+def _when_said(sentence: Sentence, value: Hit) -> bool:
+    """Is the date when someone spoke ('said on Thursday', 'told investors last week')?"""
+    base = sentence.start
+    words = [
+        t.lower() for t in sentence.tokens[max(value.start - base - 3, 0) : value.start - base]
+    ]
+    words = [w for w in words if w.strip()]
+    if words[-1:] and words[-1] in SPEECH_VERBS:
+        return True
+    return len(words) >= 2 and words[-2] in ("told",) and words[-1].isalpha()
 
 
 def _words_apart(sentence: Sentence, cue: Hit, value: Hit) -> int:

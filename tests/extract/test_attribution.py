@@ -2258,3 +2258,15 @@ def test_respectively_after_an_earlier_value_maps_the_last_run(kit, make_article
         ("gemma-3-4b", 4 * 10**12),
         ("gemma-3-1b", 2 * 10**12),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanbit Labs said on Thursday that the weights of its Hanbit-2 32B would be released.",
+        "Meta released Llama 4 and told investors last week that demand was strong.",
+    ],
+)
+def test_the_day_someone_spoke_is_no_release_date(kit, make_article, text):
+    article = make_article(text, published=dt.date(2025, 2, 1))
+    assert not any(c.attribute.value == "release_date" for c in kit.extractor.extract(article))
