@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets, with_hits
+from pipeline.extract.nlp import EMPHASIS
 
 ShortNames = Mapping[tuple[str, ...], Sequence[tuple[str, str]]]  # words -> (family, model)
 
@@ -109,13 +110,26 @@ COMPANY_NOUNS = frozenset({"company", "lab", "startup", "start-up", "firm", "dev
 def with_org_references(sents: list[Sentence]) -> list[Sentence]:
     """'the company' / 'the Hangzhou company' / 'the lab': the organisation last named."""
     last: Hit | None = None
+    subject: Hit | None = None
     result = []
     for sentence in sents:
         added: list[Hit] = []
         words = [t.lower() for t in sentence.tokens]
         orgs = sorted(sentence.of("ORG"), key=lambda h: h.start)
+        models = sentence.of("MODEL")
         offsets: list[int] = []
         for i, word in enumerate(words):
+            if word == "its" and any(m.start == sentence.start + i + 1 for m in models):
+                # "Its Llama 3.3 ...", "Mistral AI brought its Mistral Small 3": the maker's
+                # (the one named before in the sentence, else the subject of the one before)
+                at = sentence.start + i
+                before = [o for o in orgs if o.end <= at]
+                opens = not any(w.strip() and w not in EMPHASIS for w in words[:i])
+                known = before[-1] if before else subject if opens else None
+                if known is not None and known.ident and words[i - 1 : i] != ["of"]:
+                    offsets = offsets or token_offsets(sentence)
+                    added.append(span_hit(sentence, "ORG", known.ident, at, at + 1, offsets))
+                continue
             if word != "the":
                 continue
             end = i + 1
@@ -136,6 +150,7 @@ def with_org_references(sents: list[Sentence]) -> list[Sentence]:
         named = [o for o in orgs if o.ident]
         if named:
             last = named[-1]
+        subject = orgs[0] if orgs else subject  # "Meta itself ... DeepSeek's rise. Its ..."
         result.append(with_hits(sentence, added))
     return result
 

@@ -2270,3 +2270,16 @@ def test_respectively_after_an_earlier_value_maps_the_last_run(kit, make_article
 def test_the_day_someone_spoke_is_no_release_date(kit, make_article, text):
     article = make_article(text, published=dt.date(2025, 2, 1))
     assert not any(c.attribute.value == "release_date" for c in kit.extractor.extract(article))
+
+
+def test_its_before_a_name_is_the_makers_named_before(kit, make_article):
+    text = "Meta itself lost ground to DeepSeek's rise. Its Llama 3.3 is free to download."
+    assert ("llama-3.3", "developer", "meta") in claims(kit, make_article, text)
+    text = "Mistral AI brought its Mistral Small 3 to the show."
+    assert ("mistral-small-3", "developer", "mistral") in claims(kit, make_article, text)
+    for text in [
+        "Meta wrote about it. Parallax Labs says its Horizon-1 reads 128K tokens.",
+        "Mistral AI released Mixtral 8x22B, the newest member of its Mixtral family.",
+    ]:
+        got = {(m, v) for m, a, v in claims(kit, make_article, text) if a == "developer"}
+        assert ("mixtral", "mistral") not in got and not any(m is None for m, _ in got), text
