@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -684,7 +685,7 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
             continue
         if _kind_of_models(sentence, hit, model):
             continue
-        if _another_model(sentence, hit):
+        if _another_model(sentence, hit) or _some_of_them(sentence, hit, kinds):
             continue
         key = model.ident or model.text if model else ""
         if key in said:  # one architecture claim per model and sentence
@@ -698,6 +699,34 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
             hedged=_hedged(sentence),
             facet=hit.ident.split(":", 1)[1],
         )
+
+
+SUBSETS = frozenset({"models", "ones", "variants", "versions", "checkpoints", "sizes"})
+
+
+def _some_of_them(sentence: Sentence, hit: Hit, kinds: list[Hit]) -> bool:
+    """'six dense models plus two MoE', 'two mixture-of-experts models and six dense ones',
+    'spans dense and mixture-of-experts models': some members of a line-up, not the model
+    in view ('the two MoE models' refers back to a group: not here)."""
+    words = [t.lower() for t in sentence.tokens]
+    base = sentence.start
+    for a, b in itertools.pairwise(sorted(kinds, key=lambda k: k.start)):
+        between = [w for w in words[a.end - base : b.start - base] if w.strip()]
+        if a.ident != b.ident and between in (["and"], ["or"], ["plus"], [","]):
+            return True  # "dense and MoE models"
+    return _counted_subset(words, hit, base) or (
+        len({k.ident for k in kinds}) > 1 and any(_counted_subset(words, k, base) for k in kinds)
+    )
+
+
+def _counted_subset(words: list[str], hit: Hit, base: int) -> bool:
+    at, end = hit.start - base, hit.end - base
+    before = [w for w in words[:at] if w.strip() and w not in ("(", ")")][-2:]
+    after = [w for w in words[end:] if w.strip() and w not in ("(", ")", "moe")][:1]
+    count = next((i for i, w in enumerate(before) if w.isdigit() or word_number([w])), None)
+    if count is None or (count > 0 and before[count - 1] == "the") or before[:1] == ["the"]:
+        return False
+    return bool(after) and after[0] in SUBSETS
 
 
 def _expert_count(sentence: Sentence, facet: Hit) -> Hit | None:

@@ -2283,3 +2283,22 @@ def test_its_before_a_name_is_the_makers_named_before(kit, make_article):
     ]:
         got = {(m, v) for m, a, v in claims(kit, make_article, text) if a == "developer"}
         assert ("mixtral", "mistral") not in got and not any(m is None for m, _ in got), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alibaba's Qwen3 family ranges from 0.6B to 235B: six dense models plus two MoE.",
+        "Qwen3 is out. The family spans dense and mixture-of-experts models.",
+        "The Qwen3 series comprises two mixture-of-experts (MoE) models and six dense models.",
+    ],
+)
+def test_a_line_up_of_designs_says_no_design_of_the_family(kit, make_article, text):
+    assert not any(a == "architecture" for _, a, _ in claims(kit, make_article, text))
+
+
+def test_designs_said_of_models_still_count(kit, make_article):
+    text = "Phi-4 is a plain dense transformer, while Mixtral 8x7B is a mixture of experts."
+    got = claims(kit, make_article, text)
+    assert ("phi-4", "architecture", (("type", "dense"),)) in got
+    assert ("mixtral-8x7b", "architecture", (("type", "moe"),)) in got
