@@ -1374,6 +1374,13 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
                 if not any(d.attribute == draft.attribute and d.model == m for d in drafts)
             ]
             continue
+        if model is not None and model in named and _listed_after_plural(sentence, draft, model):
+            extra += [  # "two open-weight language models, A and B": each of them
+                dataclasses.replace(draft, model=m)
+                for m in chain_from(sentence, [m for m in named if m.start >= model.start])[1:]
+                if not any(d.attribute == draft.attribute and d.model == m for d in drafts)
+            ]
+            continue
         if model is None or model not in named or model.end > draft.value_hit.start:
             continue
         chain = _chain_ending_at(sentence, named, model)
@@ -1396,6 +1403,24 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
             if (m.ident or m.text) in others - taken
         ]
     return drafts + extra
+
+
+PLURAL_NOUNS = frozenset({"models", "versions", "variants", "checkpoints", "llms", "systems"})
+
+
+def _listed_after_plural(sentence: Sentence, draft: Draft, model: Hit) -> bool:
+    """Is the value in a plural description set off before a list of names ('released two
+    open-weight language models, gpt-oss-120b and gpt-oss-20b')?"""
+    if model.start < draft.value_hit.end:
+        return False
+    between = [
+        t.lower()
+        for t in sentence.tokens[
+            draft.value_hit.end - sentence.start : model.start - sentence.start
+        ]
+        if t.strip()
+    ]
+    return 2 <= len(between) <= 4 and between[-1] == "," and between[-2] in PLURAL_NOUNS
 
 
 def chain_from(sentence: Sentence, models: list[Hit]) -> list[Hit]:

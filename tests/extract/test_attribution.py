@@ -2302,3 +2302,14 @@ def test_designs_said_of_models_still_count(kit, make_article):
     got = claims(kit, make_article, text)
     assert ("phi-4", "architecture", (("type", "dense"),)) in got
     assert ("mixtral-8x7b", "architecture", (("type", "moe"),)) in got
+
+
+def test_a_value_in_a_plural_description_before_a_list_is_each_ones(kit, make_article):
+    text = "OpenAI released two open-weight language models, gpt-oss-120b and gpt-oss-20b."
+    assert licences(kit, make_article, text) == {
+        ("gpt-oss-120b", "open-weights", False),
+        ("gpt-oss-20b", "open-weights", False),
+    }
+    text = "Meta released two natively multimodal models, Llama 4 Scout and Llama 4 Maverick."
+    got = {m for m, a, _ in claims(kit, make_article, text) if a == "modality"}
+    assert got == {"llama-4-scout", "llama-4-maverick"}
