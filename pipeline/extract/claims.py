@@ -271,7 +271,7 @@ UNIT_WORDS = frozenset({"tokens", "token", "parameters", "params", "context", "w
 def _owner_after(sentence: Sentence, value: Hit) -> Hit | None:
     """The model a count is given for right after it: '14T tokens for the 27B', '12T for the
     12B', 'the 128K of Llama 3.3 70B'."""
-    if value.kind != "COUNT":
+    if value.kind not in ("COUNT", "DATE"):
         return None
     i = value.end - sentence.start
     words = sentence.tokens
@@ -1153,7 +1153,9 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
             elif found is not None and listed is None:
                 listed, listed_scale = found, scale_of(value.text)
             if found is None and unit is None and previous is not None:
-                found = _gapped(sentence, previous, previous_attribute, value)
+                found = _gapped(sentence, previous, previous_attribute, value) or _gapped_for(
+                    sentence, previous, previous_attribute, value
+                )
             model = model_for(value, sentence, fallback)
             if found is None and model is not None and model is not SKIP and _names(model, value):
                 found = ("parameters", "")  # "the 13B", "the 235B flagship": the size named
@@ -1228,6 +1230,19 @@ def _gapped(
         if t.strip()
     ]
     if any(t not in GAP_WORDS for t in between):
+        return None
+    return (attribute, "") if scale_of(previous.text) == scale_of(value.text) else None
+
+
+def _gapped_for(
+    sentence: Sentence, previous: Hit, attribute: str, value: Hit
+) -> tuple[str, str] | None:
+    """'40 trillion tokens for Scout and around 30 trillion for Maverick', '18 trillion tokens,
+    against 7 trillion for Qwen2 72B': a bare value given for a model named right after it,
+    in a sentence that just gave the same kind of value."""
+    if attribute not in ("context_length", "parameters", "training_tokens"):
+        return None
+    if _owner_after(sentence, value) is None:
         return None
     return (attribute, "") if scale_of(previous.text) == scale_of(value.text) else None
 

@@ -411,6 +411,7 @@ def _tokenizer_for_counts(nlp: Language) -> None:
         r"(?<=[0-9KkMBT])\+",
         r"(?<=[0-9][KkMBT])[.,;:!?)\]]",
         r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+",  # a footnote mark: "DeepSeek-V3¹" is DeepSeek-V3
+        r"(?<=[a-z][A-Z])\.",  # a name ending a sentence: "Phi-3.5-MoE."
     ]
     tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     prefixes = [*(nlp.Defaults.prefixes or []), "~"]

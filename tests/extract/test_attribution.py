@@ -2313,3 +2313,15 @@ def test_a_value_in_a_plural_description_before_a_list_is_each_ones(kit, make_ar
     text = "Meta released two natively multimodal models, Llama 4 Scout and Llama 4 Maverick."
     got = {m for m, a, _ in claims(kit, make_article, text) if a == "modality"}
     assert got == {"llama-4-scout", "llama-4-maverick"}
+
+
+def test_values_given_for_the_model_named_after_them(kit, make_article):
+    text = "Knowledge cutoffs are December 2023 for Llama 3.1 8B and October 2023 for Phi-3.5-MoE."
+    got = {(m, v) for m, a, v in claims(kit, make_article, text) if a == "knowledge_cutoff"}
+    assert got == {("llama-3.1-8b", "2023-12"), ("phi-3.5-moe", "2023-10")}
+    text = (
+        "Both were trained on far more data: about 40 trillion tokens for Llama 4 Scout and "
+        "around 30 trillion for Maverick."
+    )
+    got = {(m, v) for m, a, v in claims(kit, make_article, text) if a == "training_tokens"}
+    assert got == {("llama-4-scout", 40 * 10**12), ("llama-4-maverick", 30 * 10**12)}
