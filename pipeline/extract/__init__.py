@@ -201,12 +201,18 @@ def claims_of(
         if defines_term(sentence):  # "**Dense model.** Every parameter takes part ..."
             drafts = [d for d in drafts if d.attribute not in FACET_ATTRIBUTES]
         pairs += [(sentence, _mark_inferred(sentence, d)) for d in drafts]
+    said: set[tuple[str, str, int, int]] = set()
     for sentence, draft in sorted(pairs, key=lambda p: p[1].value_hit.start_char):
         draft = dataclasses.replace(draft, hedged=hedge_scope(sentence, draft))
         claim = _claim(article, sentence, draft, dating)
-        if claim is not None and claim.id not in seen:
-            seen.add(claim.id)
-            yield claim
+        if claim is None or claim.id in seen:
+            continue
+        key = (claim.model_id or "", claim.attribute.value, claim.start, claim.end)
+        if claim.model_id and key in said:
+            continue  # "The small one, gpt-oss-20b, is 21B": one model, named twice
+        seen.add(claim.id)
+        said.add(key)
+        yield claim
 
 
 OPTION_MARKS = re.compile(r"(?:^|\s)\([a-e]\)\s")

@@ -47,8 +47,18 @@ _MOE_EXPERTS_FIRST = re.compile(r"^(\d+)[xX×](\d+(?:\.\d+)?)([BMT])$")
 _MOE_SIZE_FIRST = re.compile(r"^(\d+(?:\.\d+)?)([BMT])[xX×](\d+)E$")
 
 
+_DIGIT_WORDS = {"zero": 0, "oh": 0, **{w: n for w, n in _UNITS.items() if n < 10}}
+
+
 def word_number(words: list[str]) -> Decimal | None:
-    """'seventy', 'one hundred', 'twenty-five' -> a number; None if not number words."""
+    """'seventy', 'one hundred', 'twenty-five', 'five point one' -> a number; None if not
+    number words."""
+    if "point" in words:  # "five point one": the digits after 'point' one by one
+        at = words.index("point")
+        whole, digits = word_number(words[:at]), words[at + 1 :]
+        if whole is None or not digits or any(d not in _DIGIT_WORDS for d in digits):
+            return None
+        return whole + Decimal("0." + "".join(str(_DIGIT_WORDS[d]) for d in digits))
     total = 0
     for word in words:
         if word == "and":

@@ -2325,3 +2325,19 @@ def test_values_given_for_the_model_named_after_them(kit, make_article):
     )
     got = {(m, v) for m, a, v in claims(kit, make_article, text) if a == "training_tokens"}
     assert got == {("llama-4-scout", 40 * 10**12), ("llama-4-maverick", 30 * 10**12)}
+
+
+def test_a_model_named_twice_in_apposition_gives_one_claim_per_value(kit, make_article):
+    text = (
+        "OpenAI released two models. The small one, gpt-oss-20b, is twenty-one billion total "
+        "and three point six billion active."
+    )
+    found = [
+        (c.model_id, c.attribute.value, c.value)
+        for c in kit.extractor.extract(make_article(text))
+        if c.attribute.value != "developer"
+    ]
+    assert sorted(found) == [
+        ("gpt-oss-20b", "active_parameters", 3_600_000_000),
+        ("gpt-oss-20b", "parameters", 21_000_000_000),
+    ]

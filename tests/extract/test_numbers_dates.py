@@ -18,6 +18,8 @@ from pipeline.units import human_count, parse_count
         ("70B", 70_000_000_000),
         ("70 billion", 70_000_000_000),
         ("seventy billion", 70_000_000_000),
+        ("five point one billion", 5_100_000_000),
+        ("two point six B", 2_600_000_000),
         ("1.8 trillion", 1_800_000_000_000),
         ("4,096", 4096),
         ("128K", 128_000),
