@@ -324,6 +324,14 @@ def resolve_size_references(
         )
         if member is not None:
             added.append(_span_hit(sentence, start, end, member))
+    covered = [  # "the 4B, 12B and 27B Gemma 3 models": the members, not the family
+        m
+        for m in sentence.of("MODEL")
+        if not m.synthetic and any(a.start <= m.start and m.end <= a.end for a in added)
+    ]
+    if covered:
+        kept = tuple(h for h in sentence.hits if not any(h is c for c in covered))
+        sentence = dataclasses.replace(sentence, hits=kept)
     return with_hits(sentence, added)
 
 
@@ -645,6 +653,9 @@ def _size_reference(
     )
     if is_noun:
         return (sentence.start + before, last.end + 1)
+    family = _family_after(sentence, last)
+    if family is not None:  # "the 4B, 12B and 27B Gemma 3 models"
+        return (sentence.start + before, family.end + 1)
     if indefinite:
         return None
     bare = all(
@@ -670,8 +681,38 @@ def _size_reference(
 
 
 def _family_mention(sentence: Sentence, count: Hit, fallback: Hit | None) -> Hit | None:
+    last = count
+    while (nxt := _next_count(sentence, last)) is not None:
+        last = nxt
+    after = _family_after(sentence, last)
+    if after is not None:
+        return after  # "the 4B, 12B and 27B Gemma 3 models": of the family named after
     before = [m for m in subjects(sentence) if m.end <= count.start]
     return before[-1] if before else fallback
+
+
+def _next_count(sentence: Sentence, count: Hit) -> Hit | None:
+    """The count listed right after this one ('4B, 12B and 27B')."""
+    for c in sentence.of("COUNT"):
+        between = [
+            t for t in sentence.tokens[count.end - sentence.start : c.start - sentence.start]
+        ]
+        if c.start > count.start and [t for t in between if t.strip()] in (
+            [","],
+            ["and"],
+            [",", "and"],
+        ):
+            return c
+    return None
+
+
+def _family_after(sentence: Sentence, count: Hit) -> Hit | None:
+    """A family named right after a size and followed by a size noun ('27B Gemma 3 models')."""
+    model = next((m for m in sentence.of("MODEL") if m.start == count.end and m.ident), None)
+    if model is None:
+        return None
+    noun = any(h.ident == "size_noun" and h.start == model.end for h in sentence.hits)
+    return model if noun else None
 
 
 def _member_of_size(family: Hit | None, size: int | None, sizes: Sizes) -> str | None:

@@ -2341,3 +2341,14 @@ def test_a_model_named_twice_in_apposition_gives_one_claim_per_value(kit, make_a
         ("gpt-oss-20b", "active_parameters", 3_600_000_000),
         ("gpt-oss-20b", "parameters", 21_000_000_000),
     ]
+
+
+def test_sizes_listed_before_their_family_name_are_its_members(kit, make_article):
+    text = "The 4B, 12B and 27B Gemma 3 models all accept images; the 1B is text-only."
+    got = {(m, tuple(v)) for m, a, v in claims(kit, make_article, text) if a == "modality"}
+    assert got == {
+        ("gemma-3-4b", ("input:image",)),
+        ("gemma-3-12b", ("input:image",)),
+        ("gemma-3-27b", ("input:image",)),
+        ("gemma-3-1b", ("text-only",)),
+    }
