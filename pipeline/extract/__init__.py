@@ -24,6 +24,7 @@ from pipeline.extract.claims import (
     hedge_scope,
     main_model,
     respectively,
+    shared_by_as,
 )
 from pipeline.extract.dates import (
     ParsedDate,
@@ -188,7 +189,7 @@ def claims_of(
             continue  # "(a) Apache 2.0 (b) MIT (c) the Gemma Terms of Use": choices, not facts
         drafts = [d for drafter in DRAFTERS for d in drafter(sentence, context.subject)]
         drafts = for_each_of(context.group, respectively(sentence, drafts, context.group), sentence)
-        drafts = coordinated_share(sentence, drafts)
+        drafts = shared_by_as(sentence, coordinated_share(sentence, drafts))
         drafts = sizes_of_family(sentence, drafts, families or {})
         drafts = [
             d

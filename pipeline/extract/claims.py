@@ -1438,6 +1438,41 @@ def _listed_after_plural(sentence: Sentence, draft: Draft, model: Hit) -> bool:
     return 2 <= len(between) <= 4 and between[-1] == "," and between[-2] in PLURAL_NOUNS
 
 
+AS_VERBS = frozenset({"does", "do", "did", "is", "are", "was", "were", "has", "have"})
+
+
+def shared_by_as(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
+    """'The flagship supports a 128K context, as does Qwen3-32B', 'GPT-5 remains closed, and
+    so, for now, is Grok-2': what the clause before says of its model, the model after
+    'as does' / 'so is' shares."""
+    words = [t.lower() for t in sentence.tokens]
+    base = sentence.start
+    extra: list[Draft] = []
+    for i, word in enumerate(words):
+        if word not in ("as", "so") or i + 1 >= len(words):
+            continue
+        rest = [(j, w) for j, w in enumerate(words[i + 1 :], start=i + 1) if w.strip()]
+        rest = [(j, w) for j, w in rest if w not in (",", "for", "now", "too", "the")][:2]
+        if not rest or rest[0][1] not in AS_VERBS or len(rest) < 2:
+            continue
+        model = next((m for m in sentence.of("MODEL") if m.start - base == rest[1][0]), None)
+        if model is None or (word == "as" and words[i - 1 : i] != [","]):
+            continue
+        if word == "so" and words[i - 1 : i] not in ([","], ["and"]):
+            continue
+        targets = chain_from(sentence, [m for m in sentence.of("MODEL") if m.start >= model.start])
+        extra += [  # "as are Qwen2.5-7B and Mistral 7B": each of them
+            dataclasses.replace(d, model=target)
+            for target in targets
+            for d in drafts
+            if d.model is not None
+            and d.model.ident != target.ident
+            and d.value_hit.end <= base + i
+            and not any(o.attribute == d.attribute and o.model == target for o in drafts)
+        ]
+    return drafts + extra
+
+
 def chain_from(sentence: Sentence, models: list[Hit]) -> list[Hit]:
     """The first model and those joined after it by commas or 'and' ('A, B and C')."""
     chain = models[:1]

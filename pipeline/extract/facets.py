@@ -615,6 +615,7 @@ COPULAS = frozenset(
      "remain", "remained", "stays", "stay", "stayed"}
 )  # fmt: skip
 DEGREES = frozenset({"not", "n't", "never", "fully", "truly", "really", "actually", "technically"})
+DEGREES |= {"still", "also", "now", "entirely", "completely", "firmly"}  # "is still closed"
 
 
 def _predicated(sentence: Sentence, hit: Hit) -> bool:

@@ -2352,3 +2352,23 @@ def test_sizes_listed_before_their_family_name_are_its_members(kit, make_article
         ("gemma-3-27b", ("input:image",)),
         ("gemma-3-1b", ("text-only",)),
     }
+
+
+def test_as_does_and_so_is_share_the_clause_before(kit, make_article):
+    text = "GPT-5 remains closed, as does Gemini 2.5 Pro."
+    assert licences(kit, make_article, text) == {
+        ("gpt-5", "proprietary", False),
+        ("gemini-2.5-pro", "proprietary", False),
+    }
+    text = "Grok-1 is Apache 2.0, as are Qwen2.5-7B and Mistral 7B."
+    assert {m for m, *_ in licences(kit, make_article, text)} == {
+        "grok-1",
+        "qwen2.5-7b",
+        "mistral-7b",
+    }
+    text = "GPT-5 is closed, and so, for now, is Grok-2."
+    assert ("grok-2", "proprietary", False) in licences(kit, make_article, text)
+    text = "Grok-2 is still closed."
+    assert licences(kit, make_article, text) == {("grok-2", "proprietary", False)}
+    text = "GPT-5 reads 400K tokens, as Gemini 2.5 Pro does not."
+    assert not any(m == "gemini-2.5-pro" for m, *_ in claims(kit, make_article, text))
