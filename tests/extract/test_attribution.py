@@ -2372,3 +2372,31 @@ def test_as_does_and_so_is_share_the_clause_before(kit, make_article):
     assert licences(kit, make_article, text) == {("grok-2", "proprietary", False)}
     text = "GPT-5 reads 400K tokens, as Gemini 2.5 Pro does not."
     assert not any(m == "gemini-2.5-pro" for m, *_ in claims(kit, make_article, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mixtral 8x7B is popular. We shard the experts across a node for the MoE layers.",
+        "Mixtral 8x7B is popular. A mixture-of-experts (MoE) model replaces the feed-forward "
+        "block with several experts.",
+        "Mixtral 8x7B is popular. Caption: a researcher walks through the mixture-of-experts "
+        "design.",
+    ],
+)
+def test_a_design_in_a_sentence_not_about_the_model_is_no_claim(kit, make_article, text):
+    assert not any(a == "architecture" for _, a, _ in claims(kit, make_article, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mixtral 8x7B is popular. It is a mixture of experts.",
+        "Mixtral 8x7B is popular. 8 experts, two active per token.",
+        "Mixtral 8x7B is popular. The 46.7-billion-parameter model is a mixture of experts.",
+        "Mixtral 8x7B is popular. Its model card lists 13B active parameters across 8 experts.",
+    ],
+)
+def test_a_design_said_of_the_model_in_view_still_counts(kit, make_article, text):
+    got = {m for m, a, _ in claims(kit, make_article, text) if a == "architecture"}
+    assert got == {"mixtral-8x7b"}
