@@ -23,6 +23,7 @@ from pipeline.extract.claims import (
     draft_dates,
     hedge_scope,
     main_model,
+    release_of_referent,
     respectively,
     shared_by_as,
 )
@@ -195,6 +196,7 @@ def claims_of(
             d
             for d in drafts
             if asserted(sentence, d.value_hit.start)
+            and release_of_referent(sentence, d)
             and not _asked(sentence, d)
             and not _weekday_then_date(sentence, d)
         ]

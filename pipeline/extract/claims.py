@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.extract.hits import Hit, Sentence, label_of, span_hit, token_offsets
+from pipeline.extract.nlp import EMPHASIS
 from pipeline.extract.numbers import parse_count_text, scale_of, word_number
 
 COUNT_UNITS = ("parameters", "tokens", "size_noun", "context", "active", "total", "training")
@@ -1317,6 +1318,70 @@ def draft_dates(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
             end_char=value.end_char,
             hedged=_hedged(sentence),
         )
+
+
+REFERRING_WORDS = frozenset(
+    {"it", "it's", "its", "they", "they're", "their", "both", "each", "all", "these", "this"}
+)
+REFERRING_NOUNS = frozenset({"model", "family", "weights", "release", "version", "sibling"})
+RELEASE_OPENERS = frozenset(
+    {"released", "came", "out", "launched", "shipped", "arrived", "dropped", "landed", "debuted"}
+)
+
+
+def refers_back(sentence: Sentence) -> bool:
+    """Does a sentence that names no model speak of the one in view ('It was released ...',
+    'Both use ...', 'The new model ...', a key-value line)? A possessive after a maker is the
+    maker's ('Alibaba released its first Qwen models')."""
+    if sentence.label is not None:
+        return True
+    words = [t.lower() for t in sentence.tokens if t.strip() and t not in EMPHASIS]
+    words = [w for w in words if w not in ("-", ">", "*", "•", '"', "“")]
+    makers = sentence.of("ORG")
+    for i, t in enumerate(sentence.tokens):
+        word = t.lower()
+        if word not in REFERRING_WORDS:
+            continue
+        at = sentence.start + i
+        if word in ("its", "their") and any(0 < at - o.end <= 3 for o in makers):
+            continue
+        return True
+    return words[:1] == ["the"] and any(w in REFERRING_NOUNS for w in words[:7])
+
+
+def release_of_referent(sentence: Sentence, draft: Draft) -> bool:
+    """A release date in a sentence that names no model: 'It came out in March', 'Released in
+    March, and ...', '128K context, came out last December', 'gives the release date as ...'
+    are of the model in view; 'Alibaba released its first openly downloadable Qwen models in
+    August 2023' and 'A year ago, the most capable open model ...' are not."""
+    model = draft.model
+    if draft.attribute != "release_date" or model is None:
+        return True
+    if sentence.start <= model.start < sentence.end:
+        return True
+    words = opening_words(sentence)
+    return (
+        refers_back(sentence)
+        or words[:1] in [[w] for w in RELEASE_OPENERS]
+        or spec_line(sentence)  # "A hundred and twenty-eight k context, came out in April"
+        or "release date" in sentence.text.lower()
+    )
+
+
+def opening_words(sentence: Sentence) -> list[str]:
+    """The sentence's words, lower-cased, without marks and a speaker's name ('**JONAS:**')."""
+    words = [t.lower() for t in sentence.tokens if t.strip() and t not in EMPHASIS]
+    words = [w for w in words if w not in ("-", ">", "*", "•", '"', "“")]
+    return words[2:] if words[1:2] == [":"] else words
+
+
+def spec_line(sentence: Sentence) -> bool:
+    """Does the sentence open with a number, as a spec line does ('16 experts, 109B total',
+    'Seventy billion parameters, dense', 'A hundred and twenty-eight k context, ...')?"""
+    words = opening_words(sentence)
+    first = words[0] if words else ""
+    counted = words[:2] in (["a", "hundred"], ["a", "thousand"]) or first not in ("a", "an")
+    return first[:1].isdigit() or (counted and word_number([first]) is not None)
 
 
 def respectively(

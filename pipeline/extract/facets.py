@@ -14,6 +14,8 @@ from pipeline.extract.claims import (
     _negated_before,
     chain_from,
     model_for,
+    refers_back,
+    spec_line,
     subjects,
 )
 from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets
@@ -704,38 +706,23 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
         )
 
 
-REFERRING_WORDS = frozenset(
-    {"it", "it's", "its", "they", "they're", "their", "both", "each", "all", "these", "this"}
-)
-
-
 def _named_in(sentence: Sentence, model: Hit | None) -> bool:
     return model is not None and sentence.start <= model.start < sentence.end
 
 
 def _said_of_the_referent(sentence: Sentence, hit: Hit) -> bool:
     """A design in a sentence that names no model is the referent's only when the sentence
-    refers back to it ('It is a mixture of experts', 'Both use ...', 'Its layers hold ...')
-    or is a bare spec line ('16 experts, 109B total', '- dense, 4B', 'MoE w/ 384 experts');
-    not 'A mixture-of-experts model replaces the feed-forward block', 'We shard the experts
-    across the MoE layers'."""
-    if sentence.label is not None:  # "Architecture: dense decoder-only Transformer"
-        return True
-    words = [t.lower() for t in sentence.tokens if t.strip() and t not in EMPHASIS]
-    words = [w for w in words if w not in ("-", ">", "*", "•")]
-    if any(w in REFERRING_WORDS for w in words):
-        return True
-    if words[:1] == ["the"] and "model" in words[:7]:  # "The 34-billion-parameter model is"
+    refers back to it ('It is a mixture of experts', 'Both use ...', 'Its layers hold ...'),
+    is a spec line ('16 experts, 109B total', 'MoE w/ 384 experts') or gives active
+    parameters; not 'A mixture-of-experts model replaces the feed-forward block', 'We shard
+    the experts across the MoE layers'."""
+    if refers_back(sentence) or spec_line(sentence):
         return True
     if any(h.kind == "CUE" and h.ident == "active" for h in sentence.hits):
         return True  # "lists 17B active parameters spread across 16 experts": a spec
-    first = words[0] if words else ""
     at = hit.start - sentence.start
-    opens = not any(
-        t.strip() and t not in EMPHASIS | {"-", ">", "*", "•"} for t in sentence.tokens[:at]
-    )
-    spelled = first not in ("a", "an") and word_number([first]) is not None
-    return opens or first[:1].isdigit() or spelled
+    marks = EMPHASIS | {"-", ">", "*", "•"}
+    return not any(t.strip() and t not in marks for t in sentence.tokens[:at])  # "MoE w/ ..."
 
 
 SUBSETS = frozenset({"models", "ones", "variants", "versions", "checkpoints", "sizes"})

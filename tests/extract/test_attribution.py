@@ -2400,3 +2400,32 @@ def test_a_design_in_a_sentence_not_about_the_model_is_no_claim(kit, make_articl
 def test_a_design_said_of_the_model_in_view_still_counts(kit, make_article, text):
     got = {m for m, a, _ in claims(kit, make_article, text) if a == "architecture"}
     assert got == {"mixtral-8x7b"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qwen3 is out. Alibaba released its first openly downloadable Qwen models in August 2023.",
+        "Qwen3 is out. A year ago, the most capable open model came from Abu Dhabi.",
+    ],
+)
+def test_a_release_date_not_of_the_model_in_view(kit, make_article, text):
+    article = make_article(text, published=dt.date(2025, 6, 1))
+    assert not any(c.attribute.value == "release_date" for c in kit.extractor.extract(article))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qwen3 is out. It came out in April.",
+        "Qwen3 is out. Released in April, and still good.",
+        "Qwen3 is out. A hundred and twenty-eight K of context, came out in April.",
+        "Qwen3 is out. Alibaba gives the release date as April 29.",
+    ],
+)
+def test_a_release_date_of_the_model_in_view(kit, make_article, text):
+    article = make_article(text, published=dt.date(2025, 6, 1))
+    dates = {
+        c.model_id for c in kit.extractor.extract(article) if c.attribute.value == "release_date"
+    }
+    assert dates == {"qwen3"}
