@@ -797,6 +797,11 @@ def _generic(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:
 
 REFERRING = frozenset({"the", "both", "these", "those", "its", "their", "our", "two", "three"})
 KINDS = frozenset({"models", "llms", "deployments", "systems", "architectures", "weights"})
+FIELD_NOUNS = frozenset(
+    {"movement", "conversation", "frontier", "releases", "camp", "community", "ecosystem",
+     "world", "scene", "space", "race", "crowd", "debate", "landscape", "field", "advocates",
+     "era", "shelf", "labs", "projects", "alternatives", "options", "rivals", "competitors"}
+)  # fmt: skip
 
 
 def _kind_of_models(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:
@@ -806,6 +811,9 @@ def _kind_of_models(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:
     if model is not None and sentence.start <= model.start < sentence.end:
         return False
     at, end = hit.start - sentence.start, hit.end - sentence.start
+    following = [t.lower() for t in sentence.tokens[end : end + 3] if t.strip()][:1]
+    if following and following[0] in FIELD_NOUNS:
+        return True  # "the open-weight movement", "the open-weights frontier is crowded"
     before = [t.lower() for t in sentence.tokens[:at] if t.strip()]
     breaks = [i for i, t in enumerate(before) if t in ("(", ";", ":")]
     clause = before[breaks[-1] + 1 :] if breaks else before  # "(active ... for MoE models)"

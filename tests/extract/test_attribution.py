@@ -2429,3 +2429,15 @@ def test_a_release_date_of_the_model_in_view(kit, make_article, text):
         c.model_id for c in kit.extractor.extract(article) if c.attribute.value == "release_date"
     }
     assert dates == {"qwen3"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Llama 3 is out. For most of this month, the open-weights conversation was about Meta.",
+        "Llama 3 is out. The open-weights frontier is crowded, cheap and moving fast.",
+        "Llama 3 is out. More open-weight releases came than we could benchmark.",
+    ],
+)
+def test_a_licence_word_describing_a_field_is_no_claim(kit, make_article, text):
+    assert not licences(kit, make_article, text)
