@@ -14,6 +14,7 @@ from pipeline.extract.claims import (
     _negated_before,
     chain_from,
     model_for,
+    opening_words,
     refers_back,
     spec_line,
     subjects,
@@ -354,6 +355,8 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         model = model_for(facet, sentence, fallback)
         if model is SKIP or _kind_of_models(sentence, facet, model):
             continue
+        if not _named_in(sentence, model) and not _abilities_of_the_referent(sentence, facet):
+            continue  # "Ask questions about photos", "The big change is vision"
         negated = _negated_before(sentence, facet) or facet.ident == "modality:negated"
         negated = negated or bool(DENIALS & set(facet.text.lower().split()))  # "takes no images"
         values = sorted({_modality_value(h) for h in run} | _listed_images(sentence, run))
@@ -723,6 +726,29 @@ def _said_of_the_referent(sentence: Sentence, hit: Hit) -> bool:
     at = hit.start - sentence.start
     marks = EMPHASIS | {"-", ">", "*", "•"}
     return not any(t.strip() and t not in marks for t in sentence.tokens[:at])  # "MoE w/ ..."
+
+
+THE_MODELS = frozenset({"model", "models", "ones"})
+
+
+def _abilities_of_the_referent(sentence: Sentence, hit: Hit) -> bool:
+    """What a sentence that names no model says a model takes in or puts out is the
+    referent's when it refers back ('It reads images', 'Neither model accepts images', 'For
+    now the models accept text only'), is a spec or key-value line ('So: image input, at
+    minimum', '- Apache-2.0, text only'); not 'Ask questions about photos, read charts' or
+    'The big change is vision'."""
+    if _said_of_the_referent(sentence, hit):
+        return True
+    words = opening_words(sentence)
+    if ":" in [t for t in sentence.tokens if t.strip() and t not in EMPHASIS][:5]:
+        return True  # "So: image input", "Inputs / outputs: text in, text out"
+    marked = next((t for t in sentence.tokens if t.strip()), "") in ("-", "*", "•")
+    if marked and len(words) <= 12:
+        return True  # "- Apache-2.0, text only"
+    return any(  # "For now the models accept text only", "the small ones are text-only"
+        a == "the" and (b in THE_MODELS or c in THE_MODELS)
+        for a, b, c in zip(words, words[1:], [*words[2:], ""], strict=False)
+    )
 
 
 SUBSETS = frozenset({"models", "ones", "variants", "versions", "checkpoints", "sizes"})

@@ -2441,3 +2441,28 @@ def test_a_release_date_of_the_model_in_view(kit, make_article, text):
 )
 def test_a_licence_word_describing_a_field_is_no_claim(kit, make_article, text):
     assert not licences(kit, make_article, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemma 3 is out. Ask questions about photos, read charts, or pull text out of screenshots.",
+        "Gemma 3 is out. The big change is vision.",
+        "Gemma 3 is out. We spoke over video; the interview has been edited.",
+    ],
+)
+def test_abilities_in_a_sentence_not_about_the_model_are_no_claim(kit, make_article, text):
+    assert not any(a == "modality" for _, a, _ in claims(kit, make_article, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gemma 3 is out. It reads images.",
+        "Gemma 3 is out. So: image input, at minimum.",
+        "Gemma 3 is out. For now the models accept images as well as text.",
+        "Gemma 3 is out.\n\n- Apache-2.0, image input\n",
+    ],
+)
+def test_abilities_said_of_the_model_in_view_still_count(kit, make_article, text):
+    assert {m for m, a, _ in claims(kit, make_article, text) if a == "modality"} == {"gemma-3"}
