@@ -639,13 +639,13 @@ def _size_reference(
     if before < 0:
         return None
     skipped = sentence.tokens[before].lower()
-    if skipped not in INDEFINITE | DETERMINERS and before >= 1:
+    if skipped not in INDEFINITE | DETERMINERS | {"whose"} and before >= 1:
         if skipped in TIME_NOUNS:
             return None  # "This time 9B and 27B": not "this [adjective] 9B"
         before -= 1  # one adjective between: "the dense 14B model"
     word = sentence.tokens[before].lower()
     indefinite = word in INDEFINITE and _named_before(sentence, count)
-    if word not in DETERMINERS and not indefinite:
+    if word not in DETERMINERS | {"whose"} and not indefinite:
         return None
     noun = sentence.tokens[after].lower() if after < len(sentence.tokens) else ""
     is_noun = noun in ("one", "ones") or any(

@@ -2466,3 +2466,14 @@ def test_abilities_in_a_sentence_not_about_the_model_are_no_claim(kit, make_arti
 )
 def test_abilities_said_of_the_model_in_view_still_count(kit, make_article, text):
     assert {m for m, a, _ in claims(kit, make_article, text) if a == "modality"} == {"gemma-3"}
+
+
+def test_whose_size_model_is_the_member_of_that_size(kit, make_article):
+    text = (
+        "That is a change from Qwen2.5, whose 3B model came under a research-only licence "
+        "and whose 72B model used the Qwen License."
+    )
+    got = licences(kit, make_article, text)
+    assert ("qwen2.5-3b", "non-commercial", False) in got
+    assert ("qwen2.5-72b", "qwen", False) in got
+    assert ("qwen2.5", "qwen", False) not in got
