@@ -192,6 +192,8 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
             return _past_the_comparison(sentence, nearest, value)
         head = _opening_subject(sentence)
         if head is not None and head is not nearest and oblique(sentence, nearest):
+            if _described_after(sentence, nearest, value):
+                return nearest  # "R1 is built on DeepSeek-V3, a 671B model released in ..."
             return head  # "A and B were distilled from larger Llama 3.1 models, and were ..."
         if (
             head is not None
@@ -221,6 +223,15 @@ def model_for(value: Hit, sentence: Sentence, fallback: Hit | None) -> Hit | Non
             return fallback  # "The default version has a 4K window, and a 128K variant, X, ..."
         return after[0]
     return fallback
+
+
+def _described_after(sentence: Sentence, model: Hit, value: Hit) -> bool:
+    """Is the value in an indefinite description set off right after the model ('built on
+    DeepSeek-V3, a 671-billion-parameter model released on December 26')?"""
+    base = sentence.start
+    between = [t.lower() for t in sentence.tokens[model.end - base : value.start - base]]
+    words = [t for t in between if t.strip()]
+    return words[:2] in ([",", "a"], [",", "an"]) and "," not in words[1:] and ";" not in words
 
 
 def _since_model_in(sentence: Sentence, model: Hit, value: Hit) -> bool:
@@ -1026,6 +1037,7 @@ def date_attribute(sentence: Sentence, value: Hit) -> str | None:
 
 
 SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "wrote", "writes", "reported"})
+SPEECH_NOUNS = frozenset({"report", "reports", "statement", "interview", "briefing", "filing"})
 
 
 def _when_said(sentence: Sentence, value: Hit) -> bool:
@@ -1035,8 +1047,8 @@ def _when_said(sentence: Sentence, value: Hit) -> bool:
         t.lower() for t in sentence.tokens[max(value.start - base - 3, 0) : value.start - base]
     ]
     words = [w for w in words if w.strip()]
-    if words[-1:] and words[-1] in SPEECH_VERBS:
-        return True
+    if words[-1:] and words[-1] in SPEECH_VERBS | SPEECH_NOUNS:
+        return True  # "said on Thursday", "according to a report yesterday"
     return len(words) >= 2 and words[-2] in ("told",) and words[-1].isalpha()
 
 

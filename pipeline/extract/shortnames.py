@@ -126,7 +126,8 @@ def with_org_references(sents: list[Sentence]) -> list[Sentence]:
                 before = [o for o in orgs if o.end <= at]
                 opens = not any(w.strip() and w not in EMPHASIS for w in words[:i])
                 known = before[-1] if before else subject if opens else None
-                if known is not None and known.ident and words[i - 1 : i] != ["of"]:
+                placed = words[i - 1 : i] in (["of"], ["in"], ["within"], ["from"])
+                if known is not None and known.ident and not placed:  # not "in its X family"
                     offsets = offsets or token_offsets(sentence)
                     added.append(span_hit(sentence, "ORG", known.ident, at, at + 1, offsets))
                 continue

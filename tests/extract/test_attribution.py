@@ -2477,3 +2477,25 @@ def test_whose_size_model_is_the_member_of_that_size(kit, make_article):
     assert ("qwen2.5-3b", "non-commercial", False) in got
     assert ("qwen2.5-72b", "qwen", False) in got
     assert ("qwen2.5", "qwen", False) not in got
+
+
+def test_a_description_set_off_after_a_model_built_on_is_that_models(kit, make_article):
+    text = (
+        "R1 is built on DeepSeek-V3, a 671-billion-parameter mixture-of-experts model "
+        "released on December 26."
+    )
+    got = claims(kit, make_article, text)
+    assert ("deepseek-v3", "parameters", 671 * 10**9) in got
+    assert any(m == "deepseek-v3" and a == "release_date" for m, a, _ in got)
+    assert not any(m == "deepseek-r1" and a != "developer" for m, a, _ in got)
+
+
+def test_its_in_a_phrase_of_place_and_a_report_date_name_nothing(kit, make_article):
+    text = (
+        "Meta has pushed back Llama 4 Behemoth, the largest model in its Llama 4 family, "
+        "according to a report yesterday."
+    )
+    article = make_article(text, published=dt.date(2025, 5, 16))
+    got = {(c.model_id, c.attribute.value) for c in kit.extractor.extract(article)}
+    assert ("llama-4", "developer") not in got
+    assert not any(a == "release_date" for _, a in got)
