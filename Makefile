@@ -52,6 +52,8 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout18/gold
 	$(BIN)/claimwatch eval fixtures/holdout19/gold
 	$(BIN)/claimwatch eval fixtures/holdout20/gold
+	$(BIN)/claimwatch eval fixtures/holdout21/gold
+	$(BIN)/claimwatch eval fixtures/holdout22/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)
