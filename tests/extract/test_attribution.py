@@ -2499,3 +2499,12 @@ def test_its_in_a_phrase_of_place_and_a_report_date_name_nothing(kit, make_artic
     got = {(c.model_id, c.attribute.value) for c in kit.extractor.extract(article)}
     assert ("llama-4", "developer") not in got
     assert not any(a == "release_date" for _, a in got)
+
+
+def test_a_known_line_in_lower_case_with_an_unregistered_version_is_its_own_model(
+    kit, make_article
+):
+    text = "Phi-4 is out. The team started with phi-1, a narrow model with 1.3 billion parameters."
+    got = claims(kit, make_article, text)
+    assert (None, "parameters", 1_300_000_000) in got
+    assert ("phi-4", "parameters", 1_300_000_000) not in got
