@@ -2508,3 +2508,9 @@ def test_a_known_line_in_lower_case_with_an_unregistered_version_is_its_own_mode
     got = claims(kit, make_article, text)
     assert (None, "parameters", 1_300_000_000) in got
     assert ("phi-4", "parameters", 1_300_000_000) not in got
+
+
+def test_published_dates_a_release(kit, make_article):
+    article = make_article("Meta on Tuesday published Llama 3.1.", published=dt.date(2024, 7, 26))
+    got = {(c.model_id, c.value) for c in kit.extractor.extract(article)}
+    assert ("llama-3.1", "2024-07-23") in got
