@@ -1334,7 +1334,7 @@ def draft_dates(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
 
 REFERRING_WORDS = frozenset(
     {"it", "it's", "its", "they", "they're", "their", "both", "each", "all", "these", "this"}
-    | {"neither"}
+    | {"neither", "none"}
 )
 REFERRING_NOUNS = frozenset({"model", "family", "weights", "release", "version", "sibling"})
 RELEASE_OPENERS = frozenset(
