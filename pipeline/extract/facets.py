@@ -111,7 +111,8 @@ def _developer_subjects(sentence: Sentence, org: Hit, fallback: Hit | None) -> S
     tokens = [t.lower() for t in sentence.tokens]
     at = org.start - sentence.start
     if tokens[at] == "its":  # "Its Llama 3.3 ...": the maker referred to owns the model named
-        return [m for m in sentence.of("MODEL") if m.start == org.end]
+        named = [m for m in sentence.of("MODEL") if m.start >= org.end]  # "its latest models,
+        return chain_from(sentence, named) if named else []  # A and B": each of them
     if at >= 2 and tokens[at - 1] == "by" and tokens[at - 2] in BACKERS:
         return []  # "The company, which is backed by Microsoft, released GPT-2"
     models = [m for m in sentence.of("MODEL") if m not in _compared_models(sentence)]

@@ -119,7 +119,7 @@ def with_org_references(sents: list[Sentence]) -> list[Sentence]:
         models = sentence.of("MODEL")
         offsets: list[int] = []
         for i, word in enumerate(words):
-            if word == "its" and any(m.start == sentence.start + i + 1 for m in models):
+            if word == "its" and _owned_after_its(sentence, i, models) is not None:
                 # "Its Llama 3.3 ...", "Mistral AI brought its Mistral Small 3": the maker's
                 # (the one named before in the sentence, else the subject of the one before)
                 at = sentence.start + i
@@ -154,6 +154,20 @@ def with_org_references(sents: list[Sentence]) -> list[Sentence]:
         subject = orgs[0] if orgs else subject  # "Meta itself ... DeepSeek's rise. Its ..."
         result.append(with_hits(sentence, added))
     return result
+
+
+def _owned_after_its(sentence: Sentence, i: int, models: Sequence[Hit]) -> Hit | None:
+    """The model 'its' (token ``i``) owns: named right after it ('its Llama 3.3'), or set off
+    after a plural description ('its latest models, Llama 4 Scout and Llama 4 Maverick')."""
+    at = sentence.start + i
+    for m in models:
+        if m.start == at + 1:
+            return m
+        between = [t.lower() for t in sentence.tokens[i + 1 : m.start - sentence.start]]
+        words = [t for t in between if t.strip()]
+        if 2 <= len(words) <= 4 and words[-1] == "," and words[-2] in ("models", "releases"):
+            return m  # not "Its successor, Grok-1.5": a model's relative, not the maker's
+    return None
 
 
 FORMER_LATTER = {"former": 0, "latter": 1}

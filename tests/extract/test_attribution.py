@@ -2514,3 +2514,16 @@ def test_published_dates_a_release(kit, make_article):
     article = make_article("Meta on Tuesday published Llama 3.1.", published=dt.date(2024, 7, 26))
     got = {(c.model_id, c.value) for c in kit.extractor.extract(article)}
     assert ("llama-3.1", "2024-07-23") in got
+
+
+def test_its_plural_description_before_a_list_is_the_makers_but_its_successor_is_not(
+    kit, make_article
+):
+    text = (
+        "Meta has kept the weights of its latest models, Llama 4 Scout and Llama 4 Maverick, open."
+    )
+    got = {m for m, a, _ in claims(kit, make_article, text) if a == "developer"}
+    assert got == {"llama-4-scout", "llama-4-maverick"}
+    text = "xAI open-sourced Grok-1. Its successor, Grok-1.5, arrived in late March."
+    got = {m for m, a, _ in claims(kit, make_article, text) if a == "developer"}
+    assert "grok-1.5" not in got
