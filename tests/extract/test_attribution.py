@@ -2519,9 +2519,7 @@ def test_published_dates_a_release(kit, make_article):
 def test_its_plural_description_before_a_list_is_the_makers_but_its_successor_is_not(
     kit, make_article
 ):
-    text = (
-        "Meta has kept the weights of its latest models, Llama 4 Scout and Llama 4 Maverick, open."
-    )
+    text = "Meta has kept its latest models, Llama 4 Scout and Llama 4 Maverick, open."
     got = {m for m, a, _ in claims(kit, make_article, text) if a == "developer"}
     assert got == {"llama-4-scout", "llama-4-maverick"}
     text = "xAI open-sourced Grok-1. Its successor, Grok-1.5, arrived in late March."
