@@ -40,16 +40,22 @@ HOLDOUT19 = FIXTURES / "holdout19" / "gold"
 HOLDOUT20 = FIXTURES / "holdout20" / "gold"
 HOLDOUT21 = FIXTURES / "holdout21" / "gold"
 HOLDOUT22 = FIXTURES / "holdout22" / "gold"
+HOLDOUT23 = FIXTURES / "holdout23" / "gold"
+HOLDOUT24 = FIXTURES / "holdout24" / "gold"
 # A set written but not yet measured goes here: keep it unseen (no eval, no rules) until a
 # session measures it, or its first score stops meaning anything. Only its form and verdicts
 # are checked.
-UNMEASURED: list[Path] = []
+# holdout23/24: written at the end of the sixth session (2026-12-02) for the next one to measure
+# first (a general-audience feature, launch article, trade-press case study, fact-check of
+# social posts, explainer across Llama generations, brief roundup; a laptop benchmark blog,
+# press release, Q&A explainer, policy story, panel transcript, family history).
+UNMEASURED: list[Path] = [HOLDOUT23, HOLDOUT24]
 HELD_OUT = [
     *(HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8),
     *(HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16),
     *(HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT20, HOLDOUT21, HOLDOUT22),
 ]
-SET_NAMES = ["gold", *(f"holdout{n}" for n in ("", *range(2, 23)))]
+SET_NAMES = ["gold", *(f"holdout{n}" for n in ("", *range(2, 25)))]
 DOCS = load_gold(GOLD)
 ALL_DOCS = DOCS + [pair for gold in [*HELD_OUT, *UNMEASURED] for pair in load_gold(gold)]
 
