@@ -647,11 +647,9 @@ def _size_reference(
     indefinite = word in INDEFINITE and _named_before(sentence, count)
     if word not in DETERMINERS | {"whose"} and not indefinite:
         return None
-    noun = sentence.tokens[after].lower() if after < len(sentence.tokens) else ""
-    is_noun = noun in ("one", "ones") or any(
-        h.ident == "size_noun" and h.start == last.end for h in sentence.hits
-    )
-    if is_noun:
+    words = [t.lower() for t in sentence.tokens]
+    noun = words[after] if after < len(words) else ""
+    if _noun_at(sentence, words, after):
         return (sentence.start + before, last.end + 1)
     family = _family_after(sentence, last)
     if family is not None:  # "the 4B, 12B and 27B Gemma 3 models"
@@ -681,29 +679,12 @@ def _size_reference(
 
 
 def _family_mention(sentence: Sentence, count: Hit, fallback: Hit | None) -> Hit | None:
-    last = count
-    while (nxt := _next_count(sentence, last)) is not None:
-        last = nxt
-    after = _family_after(sentence, last)
+    listed = next((g for g in count_groups(sentence) if count in g), [count])
+    after = _family_after(sentence, listed[-1])
     if after is not None:
         return after  # "the 4B, 12B and 27B Gemma 3 models": of the family named after
     before = [m for m in subjects(sentence) if m.end <= count.start]
     return before[-1] if before else fallback
-
-
-def _next_count(sentence: Sentence, count: Hit) -> Hit | None:
-    """The count listed right after this one ('4B, 12B and 27B')."""
-    for c in sentence.of("COUNT"):
-        between = [
-            t for t in sentence.tokens[count.end - sentence.start : c.start - sentence.start]
-        ]
-        if c.start > count.start and [t for t in between if t.strip()] in (
-            [","],
-            ["and"],
-            [",", "and"],
-        ):
-            return c
-    return None
 
 
 def _family_after(sentence: Sentence, count: Hit) -> Hit | None:
