@@ -1498,7 +1498,10 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
     return drafts + extra
 
 
-PLURAL_NOUNS = frozenset({"models", "versions", "variants", "checkpoints", "llms", "systems"})
+# plural nouns a set of models goes by ("two open-weight models, A and B", "six dense ones")
+PLURAL_NOUNS = frozenset(
+    {"models", "versions", "variants", "checkpoints", "llms", "systems", "ones", "sizes"}
+)
 
 
 def _listed_after_plural(sentence: Sentence, draft: Draft, model: Hit) -> bool:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.extract.claims import (
+    PLURAL_NOUNS,
     SKIP,
     Draft,
     _hedged,
@@ -752,9 +753,6 @@ def _abilities_of_the_referent(sentence: Sentence, hit: Hit) -> bool:
     )
 
 
-SUBSETS = frozenset({"models", "ones", "variants", "versions", "checkpoints", "sizes"})
-
-
 def _some_of_them(sentence: Sentence, hit: Hit, kinds: list[Hit]) -> bool:
     """'six dense models plus two MoE', 'two mixture-of-experts models and six dense ones',
     'spans dense and mixture-of-experts models': some members of a line-up, not the model
@@ -777,7 +775,7 @@ def _counted_subset(words: list[str], hit: Hit, base: int) -> bool:
     count = next((i for i, w in enumerate(before) if w.isdigit() or word_number([w])), None)
     if count is None or (count > 0 and before[count - 1] == "the") or before[:1] == ["the"]:
         return False
-    return bool(after) and after[0] in SUBSETS
+    return bool(after) and after[0] in PLURAL_NOUNS
 
 
 def _expert_count(sentence: Sentence, facet: Hit) -> Hit | None:
