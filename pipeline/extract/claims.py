@@ -1526,6 +1526,8 @@ def shared_by_as(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
     """'The flagship supports a 128K context, as does Qwen3-32B', 'GPT-5 remains closed, and
     so, for now, is Grok-2': what the clause before says of its model, the model after
     'as does' / 'so is' shares."""
+    if not drafts:
+        return drafts
     words = [t.lower() for t in sentence.tokens]
     base = sentence.start
     extra: list[Draft] = []

@@ -473,6 +473,9 @@ def resolve_family_references(
 ) -> Sentence:
     """'the whole family', 'the entire series', 'every model in the family': a synthetic
     mention of the family of the model named last before it (else of the one in view)."""
+    lowered = sentence.text.lower()
+    if not any(word in lowered for word in LINES):
+        return sentence
     words = [t.lower() for t in sentence.tokens]
     for at, word in enumerate(words):
         if word not in LINES or at < 2:
@@ -514,6 +517,9 @@ def resolve_exclusions(
     """'All but the smallest', 'every Gemma 3 model except the smallest' (the family's members
     but one), 'Gemma 3 1B reads 32K, and the other three ...' (the members not named): the
     group the sentence is about, one synthetic mention per member."""
+    lowered = sentence.text.lower()
+    if "but" not in lowered and "except" not in lowered and "other" not in lowered:
+        return ()  # most sentences: a look at the text, not a pass over the tokens
     words = [t.lower() for t in sentence.tokens]
     real = [i for i, w in enumerate(words) if w.strip() and w not in EMPHASIS]
     base = sentence.start
