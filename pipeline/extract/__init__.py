@@ -23,6 +23,7 @@ from pipeline.extract.claims import (
     draft_dates,
     hedge_scope,
     main_model,
+    named_in,
     release_of_referent,
     respectively,
     shared_by_as,
@@ -304,7 +305,7 @@ def _mark_inferred(sentence: Sentence, draft: Draft) -> Draft:
     tokens'): the model was carried over from context. A key-value line under a heading
     ('**Context:** 128K') is structure, not inference."""
     model = draft.model
-    named = model is not None and sentence.start <= model.start < sentence.end
+    named = named_in(sentence, model)
     if named or sentence.label is not None:
         return draft
     return dataclasses.replace(draft, inferred=True)

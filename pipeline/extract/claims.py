@@ -516,7 +516,7 @@ def hedge_scope(sentence: Sentence, draft: Draft) -> bool:
     if not hedges:
         return False
     value, model = draft.value_hit, draft.model
-    in_sentence = model is not None and sentence.start <= model.start < sentence.end
+    in_sentence = named_in(sentence, model)
     first = min(value.start, model.start) if in_sentence and model else sentence.start
     last = max(value.end, model.end) if in_sentence and model else value.end
     return any(first - 4 <= h.start and h.end <= last + 1 for h in hedges)
@@ -1215,7 +1215,7 @@ def _generic_size(sentence: Sentence, value: Hit, model: Hit) -> bool:
     """'A 671B model at FP8 needs 700 GB', 'where a 7B or 8B model is too slow': a size said
     of any model of that size, in a sentence that does not name one ('It is a 7B model', 'it
     brought a 70B version' say it of the model referred to)."""
-    if sentence.start <= model.start < sentence.end:
+    if named_in(sentence, model):
         return False
     words = [t.lower() for t in sentence.tokens[: value.start - sentence.start] if t.strip()]
     if not words or words[-1] not in ("a", "an"):
@@ -1348,8 +1348,7 @@ def refers_back(sentence: Sentence) -> bool:
     maker's ('Alibaba released its first Qwen models')."""
     if sentence.label is not None:
         return True
-    words = [t.lower() for t in sentence.tokens if t.strip() and t not in EMPHASIS]
-    words = [w for w in words if w not in ("-", ">", "*", "•", '"', "“")]
+    words = _plain_words(sentence)
     makers = sentence.of("ORG")
     for i, t in enumerate(sentence.tokens):
         word = t.lower()
@@ -1367,10 +1366,9 @@ def release_of_referent(sentence: Sentence, draft: Draft) -> bool:
     March, and ...', '128K context, came out last December', 'gives the release date as ...'
     are of the model in view; 'Alibaba released its first openly downloadable Qwen models in
     August 2023' and 'A year ago, the most capable open model ...' are not."""
-    model = draft.model
-    if draft.attribute != "release_date" or model is None:
+    if draft.attribute != "release_date" or draft.model is None:
         return True
-    if sentence.start <= model.start < sentence.end:
+    if named_in(sentence, draft.model):
         return True
     words = opening_words(sentence)
     return (
@@ -1381,10 +1379,23 @@ def release_of_referent(sentence: Sentence, draft: Draft) -> bool:
     )
 
 
+def named_in(sentence: Sentence, model: Hit | None) -> bool:
+    """Is the model named in this sentence (not carried over from context)?"""
+    return model is not None and sentence.start <= model.start < sentence.end
+
+
+LIST_MARKS = frozenset({"-", ">", "*", "•"})  # bullets and quote marks that open a line
+
+
+def _plain_words(sentence: Sentence) -> list[str]:
+    """The sentence's words, lower-cased, without emphasis, list marks and quotation marks."""
+    marks = EMPHASIS | LIST_MARKS | {'"', "“"}
+    return [t.lower() for t in sentence.tokens if t.strip() and t not in marks]
+
+
 def opening_words(sentence: Sentence) -> list[str]:
     """The sentence's words, lower-cased, without marks and a speaker's name ('**JONAS:**')."""
-    words = [t.lower() for t in sentence.tokens if t.strip() and t not in EMPHASIS]
-    words = [w for w in words if w not in ("-", ">", "*", "•", '"', "“")]
+    words = _plain_words(sentence)
     return words[2:] if words[1:2] == [":"] else words
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from pipeline.extract.claims import (
+    LIST_MARKS,
     PLURAL_NOUNS,
     SKIP,
     Draft,
@@ -15,6 +16,7 @@ from pipeline.extract.claims import (
     _negated_before,
     chain_from,
     model_for,
+    named_in,
     opening_words,
     refers_back,
     spec_line,
@@ -357,7 +359,7 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         model = model_for(facet, sentence, fallback)
         if model is SKIP or _kind_of_models(sentence, facet, model):
             continue
-        if not _named_in(sentence, model) and not _abilities_of_the_referent(sentence, facet):
+        if not named_in(sentence, model) and not _abilities_of_the_referent(sentence, facet):
             continue  # "Ask questions about photos", "The big change is vision"
         negated = _negated_before(sentence, facet) or facet.ident == "modality:negated"
         negated = negated or bool(DENIALS & set(facet.text.lower().split()))  # "takes no images"
@@ -695,7 +697,7 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
             continue
         if _another_model(sentence, hit) or _some_of_them(sentence, hit, kinds):
             continue
-        if not _named_in(sentence, model) and not _said_of_the_referent(sentence, hit):
+        if not named_in(sentence, model) and not _said_of_the_referent(sentence, hit):
             continue  # "We shard the experts across the MoE layers": no model in view
         key = model.ident or model.text if model else ""
         if key in said:  # one architecture claim per model and sentence
@@ -711,10 +713,6 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
         )
 
 
-def _named_in(sentence: Sentence, model: Hit | None) -> bool:
-    return model is not None and sentence.start <= model.start < sentence.end
-
-
 def _said_of_the_referent(sentence: Sentence, hit: Hit) -> bool:
     """A design in a sentence that names no model is the referent's only when the sentence
     refers back to it ('It is a mixture of experts', 'Both use ...', 'Its layers hold ...'),
@@ -726,7 +724,7 @@ def _said_of_the_referent(sentence: Sentence, hit: Hit) -> bool:
     if any(h.kind == "CUE" and h.ident == "active" for h in sentence.hits):
         return True  # "lists 17B active parameters spread across 16 experts": a spec
     at = hit.start - sentence.start
-    marks = EMPHASIS | {"-", ">", "*", "•"}
+    marks = EMPHASIS | LIST_MARKS
     return not any(t.strip() and t not in marks for t in sentence.tokens[:at])  # "MoE w/ ..."
 
 
@@ -773,7 +771,7 @@ def _counted_subset(words: list[str], hit: Hit, base: int) -> bool:
     before = [w for w in words[:at] if w.strip() and w not in ("(", ")")][-2:]
     after = [w for w in words[end:] if w.strip() and w not in ("(", ")", "moe")][:1]
     count = next((i for i, w in enumerate(before) if w.isdigit() or word_number([w])), None)
-    if count is None or (count > 0 and before[count - 1] == "the") or before[:1] == ["the"]:
+    if count is None or before[:1] == ["the"]:  # "the two MoE models": a group referred to
         return False
     return bool(after) and after[0] in PLURAL_NOUNS
 
@@ -833,7 +831,7 @@ def _kind_of_models(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:
     """'Open-weight mixture-of-experts (MoE) models released since 2024', 'serving MoE
     models', '"Open weights" is not open source': a kind of models, in a sentence that names
     none ('X and Y are open-weight models' says it of them)."""
-    if model is not None and sentence.start <= model.start < sentence.end:
+    if named_in(sentence, model):
         return False
     at, end = hit.start - sentence.start, hit.end - sentence.start
     following = [t.lower() for t in sentence.tokens[end : end + 3] if t.strip()][:1]
