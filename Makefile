@@ -54,6 +54,8 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout20/gold
 	$(BIN)/claimwatch eval fixtures/holdout21/gold
 	$(BIN)/claimwatch eval fixtures/holdout22/gold
+	$(BIN)/claimwatch eval fixtures/holdout23/gold
+	$(BIN)/claimwatch eval fixtures/holdout24/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)
