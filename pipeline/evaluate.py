@@ -205,7 +205,31 @@ def same_claim(
         str(gold.get("mention", ""))
     ):
         return False
+    if claim.attribute is Attribute.license:
+        return _licence_meaning(gold.get("value"), bool(gold.get("negated"))) == _licence_meaning(
+            claim.value, claim.qualifiers.negated
+        )
     return same_value(claim.attribute, gold.get("value"), claim.value, claim.precision)
+
+
+# A denied licence description that means another one: "bars commercial use" is the same claim
+# as "non-commercial", "its weights have not been released" the same as "proprietary" (the
+# checker judges both forms alike; annotators write either).
+_DENIED_MEANS = {
+    "commercial-use": "non-commercial",
+    "non-commercial": "commercial-use",
+    "open-weights": "proprietary",
+    "proprietary": "open-weights",
+}
+
+
+def _licence_meaning(value: Any, negated: bool) -> tuple[str, bool]:
+    """A licence claim as what it asserts: (value, negated), a denied description turned
+    into the one it means."""
+    text = str(value)
+    if negated and text in _DENIED_MEANS:
+        return _DENIED_MEANS[text], False
+    return text, negated
 
 
 def same_value(attribute: Attribute, gold: Any, value: Any, precision: Any) -> bool:

@@ -80,3 +80,23 @@ def test_every_malformed_gold_file_is_named_before_anything_is_scored(tmp_path):
     assert "c-noarticle.yaml: no 'article'" in message
     assert "d-attr.yaml: claim 2: attribute 'size'" in message
     assert "a-good.yaml" not in message
+
+
+def _licence_score(kit, make_article, text: str, gold: dict) -> int:
+    from pipeline.evaluate import Report, score_article
+    from pipeline.runner import process
+
+    checked = process([make_article(text)], kit)[0].checked
+    report = Report()
+    score_article("a.md", [{"attribute": "license", **gold}], checked, report)
+    return report.claims.tp
+
+
+def test_a_denied_licence_description_matches_the_one_it_means(kit, make_article):
+    text = "Codestral is released under a licence that bars commercial use."
+    codestral = {"model": "codestral", "verdict": "contradicted"}
+    assert _licence_score(kit, make_article, text, {**codestral, "value": "non-commercial"}) == 1
+    denied = {**codestral, "value": "commercial-use", "negated": True}
+    assert _licence_score(kit, make_article, text, denied) == 1
+    # a licence claim must also agree on negation: "allows" is not "bars"
+    assert _licence_score(kit, make_article, text, {**codestral, "value": "commercial-use"}) == 0
