@@ -555,6 +555,8 @@ def _bare_number(word: str) -> bool:
     lowered = word.lower()
     if lowered in ("a", "an", "and"):  # number words only in a list, not "a" or "and"
         return False
+    if len(word) == 4 and word.isdigit() and 1950 <= int(word) < 2100:
+        return False  # a year: "March 2024, a hundred and thirty-two billion total"
     return word.replace(".", "", 1).isdigit() or word_number([lowered]) is not None
 
 

@@ -259,6 +259,21 @@ def _continues_item(line: str, after: str) -> bool:
     return indent > len(item.group(1))
 
 
+_WRAP_WIDTH = 50
+
+
+def _wraps_on(line: str) -> bool:
+    """'**REINER:** ... Six hundred and seventy-one billion' + 'parameters, but ...': a long
+    speaker turn, key-value line, list item or quoted line goes on in the plain line below it
+    (a heading or a table row never does)."""
+    stripped = line.strip()
+    return (
+        len(stripped) >= _WRAP_WIDTH
+        and not stripped.startswith(("#", "|"))
+        and not _ALIGNED.search(stripped)
+    )
+
+
 def unwrap(text: str) -> str:
     """Join lines that wrap a paragraph (a newline becomes a space: offsets stay the same),
     so that names and phrases broken over two lines ("Mistral\nSmall 3") still match. Lines
@@ -274,7 +289,7 @@ def unwrap(text: str) -> str:
             and line.strip()
             and after.strip()
             and not is_block_line(after)
-            and (not is_block_line(line) or _continues_item(line, after))
+            and (not is_block_line(line) or _continues_item(line, after) or _wraps_on(line))
         )
         out.append(line + (" " if wrapped else "\n"))
     out.append(lines[-1])

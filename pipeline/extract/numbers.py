@@ -152,8 +152,17 @@ _PER_TOKEN = [
         rf"{_EACH_TOKEN}",
         re.I,
     ),
-    re.compile(rf"\b(?:routes|sends)\s+(?:each|every)\s+token\s+(?:to|through)\s+{_NUM}\b", re.I),
+    re.compile(
+        rf"\b(?:routes|sends)\s+(?:each|every)\s+token\s+(?:to|through)\s+{_NUM}\b"
+        r"(?!\s+(?:thousand|million|billion|trillion)\b)",  # "through 17 billion active"
+        re.I,
+    ),
     re.compile(rf"\bselects\s+{_NUM}\s+of\s+them\b", re.I),
+    re.compile(  # "sixteen experts and it picked four", "128 experts and picks four"
+        rf"\bexperts,?\s+and\s+(?:it\s+|they\s+)?(?:picks|picked|chooses|chose|selects|selected"
+        rf"|uses|used|activates|activated)\s+{_NUM}\b(?!\s+(?:thousand|million|billion|trillion)\b)",
+        re.I,
+    ),
     re.compile(rf"\b{_NUM}\s+of\s+(?:its\s+|their\s+|the\s+)?{_NUM}\s+{_KIND}experts\b", re.I),
     re.compile(rf"\btop[- ]{_NUM}\b", re.I),
     re.compile(rf"\b{_NUM}\s+active\b", re.I),
@@ -192,7 +201,10 @@ def moe_details(text: str) -> dict[str, int]:
             break
     for pattern in _PER_TOKEN:
         for found in pattern.finditer(text):
-            if active := _trailing_number(found.group(1)):
+            active = _trailing_number(found.group(1))
+            if active and active >= details.get("experts", active + 1):
+                continue  # "thirty-six active, sixteen experts": a count, not a choice
+            if active:
                 details["experts_per_token"] = active
                 return details
     return details

@@ -65,6 +65,14 @@ def test_moe_shapes(text: str, shape: dict[str, int]):
         ),
         ("128 experts, of which 8 are active", {"experts": 128, "experts_per_token": 8}),
         ("8 experts active per token", {"experts_per_token": 8}),
+        ("sixteen experts and it picked four", {"experts": 16, "experts_per_token": 4}),
+        (
+            "a hundred and twenty-eight experts and picks four",
+            {"experts": 128, "experts_per_token": 4},
+        ),
+        # a count of active parameters is no choice of experts
+        ("thirty-six active, sixteen experts", {"experts": 16}),
+        ("routes each token through 17 billion active parameters of 16 experts", {"experts": 16}),
     ],
 )
 def test_expert_counts_in_prose(text: str, details: dict[str, int]):
@@ -394,3 +402,20 @@ def test_a_holiday_expected_is_the_next_one():
 def test_years_said_in_words(text, value):
     parsed = parse_date(text, relative=False, published=dt.date(2025, 8, 1))
     assert parsed == ParsedDate(value, Precision.month, False)
+
+
+def test_a_spoken_turn_wrapped_over_lines_keeps_its_numbers_whole(kit, make_article):
+    text = (
+        "**REINER:** We have one customer on it. DBRX was early — March 2024, a hundred and\n"
+        "thirty-two billion total, sixteen experts and it picked four.\n\n"
+        "**OKAFOR:** Behemoth was meant to have two trillion parameters with two\n"
+        "hundred and eighty-eight billion active.\n"
+    )
+    found = kit.extractor.extract(make_article(text))
+    got = {(c.model_id, c.attribute.value, str(c.value)) for c in found}
+    assert got == {
+        ("dbrx", "parameters", "132000000000"),
+        ("dbrx", "architecture", str({"type": "moe", "experts": 16, "experts_per_token": 4})),
+        ("llama-4-behemoth", "parameters", "2000000000000"),
+        ("llama-4-behemoth", "active_parameters", "288000000000"),
+    }
