@@ -196,6 +196,11 @@ def sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
         for s in doc.spans.get("models", [])
         if not any(lic.start <= s.start and s.end <= lic.end for lic in licences)
     ]
+    models = [  # "Qwen-1.5B" inside "DeepSeek-R1-Distill-Qwen-1.5B", once that is one name
+        m
+        for m in models
+        if not any(o.start <= m.start and m.end <= o.end and len(o) > len(m) for o in models)
+    ]
     inside = [  # "MoE" in "Phi-3.5-MoE", "multimodal" in "Phi-4-multimodal"
         o
         for o in others

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets, with_hits
+from pipeline.extract.names import NOT_NAMES
 from pipeline.extract.nlp import EMPHASIS
 
 ShortNames = Mapping[tuple[str, ...], Sequence[tuple[str, str]]]  # words -> (family, model)
@@ -64,6 +65,14 @@ def with_short_names(
                     continue
                 if i == 0 and n == 1 and words[0].lower() in PLAIN_WORDS:
                     continue
+                if (named := _named_before(sentence, i, taken)) is not None:
+                    # "Amazon Nova Pro": the end of another name, not Gemini's "Pro"
+                    offsets = offsets or token_offsets(sentence)
+                    added.append(
+                        span_hit(sentence, "MODEL", "", sentence.start + named, at + n, offsets)
+                    )
+                    i += n - 1
+                    break
                 for hit in mentions:  # families named earlier in this sentence count too
                     if hit.end <= at and hit.ident in families:
                         order += 1
@@ -93,6 +102,27 @@ def with_short_names(
                 latest[families[hit.ident][0]] = order
         result.append(with_hits(sentence, added))
     return result
+
+
+def _named_before(sentence: Sentence, i: int, taken: set[int]) -> int | None:
+    """Where the capitalised words glued before token ``i`` begin ('Amazon Nova' before
+    'Pro'), or None when the word before is not part of a name (a name the registry knows
+    or an organisation is a hit of its own: "Mistral Large" stays Mistral's)."""
+    first = i
+    while (
+        first > 0
+        and sentence.tokens[first - 1].istitle()
+        and sentence.tokens[first - 1].isalpha()
+        and sentence.tokens[first - 1].lower() not in NOT_NAMES
+        and sentence.start + first - 1 not in taken
+    ):
+        first -= 1
+    if first == i:
+        return None
+    opening = not any(t.strip(" *_#>-") for t in sentence.tokens[:first])
+    if opening and i - first < 2:
+        return None  # "Both Large 2 and NeMo", "Alongside R1": a capital that opens the sentence
+    return first
 
 
 def _maker_before(sentence: Sentence, at: int) -> str | None:

@@ -771,6 +771,49 @@ def test_an_unknown_name_glued_to_its_size(kit, make_article):
     assert (None, "context_length", 64_000) in got
 
 
+def test_a_longer_name_built_on_a_registered_one_is_one_unknown_model(kit, make_article):
+    text = (
+        "DeepSeek-R1 arrived in January. The smallest distilled model, "
+        "DeepSeek-R1-Distill-Qwen-1.5B, has just 1.5 billion parameters, and "
+        "Qwen2.5-Coder-32B has 32 billion."
+    )
+    found = kit.extractor.extract(make_article(text))
+    named = {(c.model, c.model_id, c.value) for c in found if c.attribute.value == "parameters"}
+    assert named == {
+        ("DeepSeek-R1-Distill-Qwen-1.5B", None, 1_500_000_000),
+        ("Qwen2.5-Coder-32B", None, 32_000_000_000),
+    }
+
+
+def test_a_short_name_at_the_end_of_another_name_is_not_the_member(kit, make_article):
+    text = (
+        "Google's Gemini 2.5 Pro has a 1M-token context window. Amazon Nova Pro, available since "
+        "December, processes up to 300,000 tokens. Both Pro and Flash are closed."
+    )
+    found = kit.extractor.extract(make_article(text))
+    windows = {
+        (c.model, c.model_id, c.value) for c in found if c.attribute.value == "context_length"
+    }
+    assert windows == {
+        ("Gemini 2.5 Pro", "gemini-2.5-pro", 1_000_000),
+        ("Amazon Nova Pro", None, 300_000),
+    }
+    # an opening capital is no name: "Both Pro and Flash" are Gemini's
+    assert {c.model for c in found if c.attribute.value == "license"} >= {"Pro"}
+
+
+def test_a_model_it_resembles_is_no_subject(kit, make_article):
+    text = (
+        "DeepSeek released DeepSeek-R1 in January. In that respect it resembles OpenAI's o1, "
+        "which the company made available in December. The model's weights come under the "
+        "MIT licence. It contains 671 billion parameters."
+    )
+    got = claims(kit, make_article, text)
+    assert ("deepseek-r1", "parameters", 671 * 10**9) in got
+    assert ("deepseek-r1", "license", "mit") in got
+    assert not any(m == "o1" and a in ("parameters", "license") for m, a, _ in got)
+
+
 def test_activating_is_not_storing(kit, make_article):
     text = "DeepSeek-V3 stores 671 billion parameters but activates about 37 billion per token."
     got = claims(kit, make_article, text)
