@@ -42,17 +42,24 @@ HOLDOUT21 = FIXTURES / "holdout21" / "gold"
 HOLDOUT22 = FIXTURES / "holdout22" / "gold"
 HOLDOUT23 = FIXTURES / "holdout23" / "gold"
 HOLDOUT24 = FIXTURES / "holdout24" / "gold"
+HOLDOUT25 = FIXTURES / "holdout25" / "gold"
+HOLDOUT26 = FIXTURES / "holdout26" / "gold"
 # A set written but not yet measured goes here: keep it unseen (no eval, no rules) until a
 # session measures it, or its first score stops meaning anything. Only its form and verdicts
 # are checked.
-UNMEASURED: list[Path] = []
+# holdout25/26: written at the start of the seventh session (2026-12-02), to be measured once
+# at its end (a conference live thread, business story with analyst quotes, undated forum PSA,
+# hardware review with tables, university IT notice, investor podcast notes; a month-by-month
+# year in review, nested comment thread, migration diary with config, advice column, NGO report
+# with footnotes, magazine profile of a lab).
+UNMEASURED: list[Path] = [HOLDOUT25, HOLDOUT26]
 HELD_OUT = [
     *(HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8),
     *(HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16),
     *(HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT20, HOLDOUT21, HOLDOUT22),
     *(HOLDOUT23, HOLDOUT24),
 ]
-SET_NAMES = ["gold", *(f"holdout{n}" for n in ("", *range(2, 25)))]
+SET_NAMES = ["gold", *(f"holdout{n}" for n in ("", *range(2, 27)))]
 DOCS = load_gold(GOLD)
 ALL_DOCS = DOCS + [pair for gold in [*HELD_OUT, *UNMEASURED] for pair in load_gold(gold)]
 
