@@ -552,8 +552,10 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         model = model_for(hit, sentence, fallback)
         if model is SKIP or (hit.kind == "FACET" and _kind_of_models(sentence, hit, model)):
             continue
-        negated = _negated_before(sentence, hit, reach=2) and not _unrestricted(sentence, hit)
-        if negated and (hit.kind == "LICENCE" or not _plainly_denied(sentence, hit)):
+        negated = (
+            _negated_before(sentence, hit, reach=2) or _not_released_as(sentence, hit)
+        ) and not _unrestricted(sentence, hit)
+        if negated and (hit.kind == "LICENCE" or not _denied(sentence, hit)):
             continue  # "rather than an open-source licence" asserts nothing
         value = hit.ident if hit.kind == "LICENCE" else hit.ident.split(":", 1)[1]
         if value.endswith(DENIED):  # "its weights have never been published"
@@ -589,6 +591,22 @@ UNRESTRICTED = frozenset(
 )
 
 
+RELEASED_AS = frozenset(
+    {"been", "be", "released", "published", "made", "offered", "distributed", "shipped", "as",
+     "an", "a", "under"}
+)  # fmt: skip
+
+
+def _not_released_as(sentence: Sentence, hit: Hit) -> bool:
+    """'has not been released as open weights', 'was never published under an open-source
+    licence': the denial reaches over the release words."""
+    words = [t.lower() for t in sentence.tokens[: hit.start - sentence.start] if t.strip()]
+    at = len(words)
+    while at > 0 and words[at - 1] in RELEASED_AS:
+        at -= 1
+    return len(words) - at >= 2 and at > 0 and words[at - 1] in DENIALS
+
+
 def _unrestricted(sentence: Sentence, hit: Hit) -> bool:
     """'places no restrictions on commercial use': the denial is of the restrictions."""
     at = hit.start - sentence.start
@@ -612,6 +630,11 @@ def _plainly_denied(sentence: Sentence, hit: Hit) -> bool:
         for q in sentence.cue("negation")
     ) or (hit.ident == "license:open-source" and _instead(sentence, hit))
     # "open-weight rather than open-source", "rather than a standard open-source licence"
+    # "has not been released as open weights"
+
+
+def _denied(sentence: Sentence, hit: Hit) -> bool:
+    return _plainly_denied(sentence, hit) or _not_released_as(sentence, hit)
 
 
 def _weights(hit: Hit) -> bool:

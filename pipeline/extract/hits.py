@@ -185,6 +185,23 @@ def _glued_name(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, end, label=span.label_, span_id="")
 
 
+FIRST_OF_A_KIND_AFTER = frozenset({"that", "to", "which", "who", "generation", "ever", "with"})
+COPULAS = frozenset({"is", "was", "are", "were", "'s", "’s", "became", "becomes", "be"})
+
+
+def _first_of_a_kind(doc: Doc, span: Span) -> bool:
+    """'Llama 3.2 was the first Llama that could see images', 'the first Llama generation
+    built on mixture of experts': a first of a kind, not the first generation ('the first
+    Gemma models came out in February 2024')."""
+    if span[0].lower_ not in ("first", "first-generation"):
+        return False
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = [t.lower_ for t in doc[max(span.start - 3, 0) : span.start] if not t.is_space]
+    return after in FIRST_OF_A_KIND_AFTER or (
+        before[-1:] == ["the"] and bool(set(before[:-1]) & COPULAS)
+    )
+
+
 def sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
     """The doc's sentences with their hits, key-value labels and heading flags. ``text`` is
     the text the doc was made from, when the caller has it (``Doc.text`` rebuilds it from
@@ -196,6 +213,7 @@ def sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
         for s in doc.spans.get("models", [])
         if not any(lic.start <= s.start and s.end <= lic.end for lic in licences)
     ]
+    models = [m for m in models if not _first_of_a_kind(doc, m)]
     models = [  # "Qwen-1.5B" inside "DeepSeek-R1-Distill-Qwen-1.5B", once that is one name
         m
         for m in models

@@ -2568,3 +2568,50 @@ def test_its_plural_description_before_a_list_is_the_makers_but_its_successor_is
     text = "xAI open-sourced Grok-1. Its successor, Grok-1.5, arrived in late March."
     got = {m for m, a, _ in claims(kit, make_article, text) if a == "developer"}
     assert "grok-1.5" not in got
+
+
+def test_the_first_generation_of_a_line(kit, make_article):
+    text = (
+        "Gemma 3 is out today. The first Gemma models came out on 21 February 2024 in two "
+        "sizes, 2B and 7B. Llama 3.2 was the first Llama that could see images, and Llama 4 "
+        "is the first Llama generation built on mixture of experts."
+    )
+    got = claims(kit, make_article, text)
+    assert ("gemma-1", "release_date", "2024-02-21") in got
+    assert {("gemma-1", "parameters", 2 * 10**9), ("gemma-1", "parameters", 7 * 10**9)} <= got
+    assert {(m, a) for m, a, _ in got if a in ("modality", "architecture")} == {
+        ("llama-3.2", "modality"),
+        ("llama-4", "architecture"),
+    }
+    assert not any(m == "llama-1" for m, _, _ in got)
+
+
+def test_a_known_line_with_a_version_the_registry_lacks_is_an_unknown_model(kit, make_article):
+    text = (
+        "xAI released Grok-2 in August 2024. Its Grok 4, launched in July, has not been "
+        "released as open weights."
+    )
+    found = kit.extractor.extract(make_article(text, published=dt.date(2025, 8, 1)))
+    grok4 = {
+        (c.attribute.value, str(c.value), c.qualifiers.negated)
+        for c in found
+        if c.model == "Grok 4"
+    }
+    assert grok4 == {
+        ("developer", "xai", False),  # "Its Grok 4" after xAI
+        ("release_date", "2025-07", False),
+        ("license", "open-weights", True),
+    }
+    assert all(c.model_id is None for c in found if c.model == "Grok 4")
+
+
+def test_made_public_and_generally_available_since_date_a_release(kit, make_article):
+    text = (
+        "Phi-3 was made public on 23 April 2024. Google's Gemini 2.0 Flash, generally "
+        "available since February 5, takes text and images."
+    )
+    found = kit.extractor.extract(make_article(text, published=dt.date(2025, 6, 1)))
+    got = {(c.model_id, c.attribute.value, str(c.value)) for c in found}
+    assert ("phi-3", "release_date", "2024-04-23") in got
+    assert ("gemini-2.0-flash", "release_date", "2025-02-05") in got
+    assert not any(a == "knowledge_cutoff" for _, a, _ in got)
