@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -190,6 +191,7 @@ def claims_of(
         if len(OPTION_MARKS.findall(sentence.text)) >= 2:
             continue  # "(a) Apache 2.0 (b) MIT (c) the Gemma Terms of Use": choices, not facts
         drafts = [d for drafter in DRAFTERS for d in drafter(sentence, context.subject)]
+        drafts = slashed(sentence, drafts, context.together)
         drafts = for_each_of(context.group, respectively(sentence, drafts, context.group), sentence)
         drafts = shared_by_as(sentence, coordinated_share(sentence, drafts))
         drafts = sizes_of_family(sentence, drafts, families or {})
@@ -275,6 +277,30 @@ def sizes_of_family(
     if family is None:
         return drafts
     return [dataclasses.replace(d, model=family) if d in sized else d for d in drafts]
+
+
+def slashed(sentence: Sentence, drafts: list[Draft], together: tuple[Hit, ...]) -> list[Draft]:
+    """'**Models:** gpt-oss-120b, gpt-oss-20b' then '**Total parameters:** 117B / 21B': values
+    of a key-value line parted by slashes go, in order, to the models last named together
+    (as many values as models)."""
+    if sentence.label is None or len(together) < 2 or "/" not in sentence.tokens:
+        return drafts
+    if any(m.start >= (sentence.colon or sentence.start) for m in sentence.of("MODEL")):
+        return drafts
+    counts = [d for d in drafts if d.attribute == sentence.label]
+    if len(counts) != len(together):
+        return drafts
+    ordered = sorted(counts, key=lambda d: d.value_hit.start)
+    for left, right in itertools.pairwise(ordered):
+        between = _between_tokens(sentence, left.value_hit.end, right.value_hit.start)
+        if [t for t in between if t.strip()] != ["/"]:
+            return drafts
+    given = {id(d): m for d, m in zip(ordered, together, strict=True)}
+    return [dataclasses.replace(d, model=given[id(d)]) if id(d) in given else d for d in drafts]
+
+
+def _between_tokens(sentence: Sentence, start: int, end: int) -> tuple[str, ...]:
+    return sentence.tokens[start - sentence.start : end - sentence.start]
 
 
 def for_each_of(group: tuple[Hit, ...], drafts: list[Draft], sentence: Sentence) -> list[Draft]:

@@ -692,6 +692,23 @@ def _moe_part(sentence: Sentence, hit: Hit) -> bool:
 
 
 MOE_WORDS = re.compile(r"\bmoe\b|mixture", re.I)
+LAYER_WORDS = frozenset(
+    {"attention", "layer", "layers", "and", "or", "locally", "banded", "sparse"}
+)
+
+
+def _dense_layers(sentence: Sentence, hit: Hit) -> bool:
+    """'alternating dense and locally banded sparse attention layers', 'dense attention':
+    a kind of layer, not the model's design."""
+    if hit.ident != "architecture:dense":
+        return False
+    after = [t.lower() for t in sentence.tokens[hit.end - sentence.start :] if t.strip()][:5]
+    run = []
+    for word in after:
+        if word not in LAYER_WORDS:
+            break
+        run.append(word)
+    return bool({"attention", "layer", "layers"} & set(run))
 
 
 def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
@@ -714,7 +731,7 @@ def draft_architectures(sentence: Sentence, fallback: Hit | None) -> Iterator[Dr
         model = model_for(hit, sentence, fallback)
         if model is SKIP or _negated_before(sentence, hit) or _generic(sentence, hit, model):
             continue
-        if _moe_part(sentence, hit):
+        if _moe_part(sentence, hit) or _dense_layers(sentence, hit):
             continue
         if _kind_of_models(sentence, hit, model):
             continue

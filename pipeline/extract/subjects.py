@@ -38,6 +38,7 @@ class Context:
 
     subject: Hit | None  # "it", "the model"
     group: tuple[Hit, ...] = ()  # "both models", "they": the models last named together
+    together: tuple[Hit, ...] = ()  # the models last named together, whether referred to or not
 
 
 def with_subjects(
@@ -101,7 +102,11 @@ def with_subjects(
                 subject = main  # "The new model ..." is the one the piece is about
             if not (ranked or group) and not mentions and _generic_plural(sentence):
                 subject = family_hit(subject, families) or subject  # "the models"
-            yield sentence, Context(subject, ranked or group)
+            if sentence.label is not None and not mentions and recent is None and lead:
+                # "## Specs" / "- **Developer:** OpenAI" in a piece about gpt-oss-120b and
+                # gpt-oss-20b: the spec list is the family's
+                subject = _common_family(lead, families) or subject
+            yield sentence, Context(subject, ranked or group, groups[-1] if groups else ())
         used = group  # "All three models ...". "Each offers ..." goes on about the same three
         fresh = fresh and not mentions
         named_together = [m for m in body or mentions if not oblique(sentence, m)]

@@ -2615,3 +2615,29 @@ def test_made_public_and_generally_available_since_date_a_release(kit, make_arti
     assert ("phi-3", "release_date", "2024-04-23") in got
     assert ("gemini-2.0-flash", "release_date", "2025-02-05") in got
     assert not any(a == "knowledge_cutoff" for _, a, _ in got)
+
+
+def test_a_spec_list_in_a_piece_about_two_members_is_their_familys(kit, make_article):
+    text = (
+        "# OpenAI releases gpt-oss-120b and gpt-oss-20b\n\n"
+        "OpenAI released two open-weight models today, gpt-oss-120b and gpt-oss-20b.\n\n"
+        "## The specs\n\n"
+        "- **Developer:** OpenAI\n"
+        "- **Models:** gpt-oss-120b, gpt-oss-20b\n"
+        "- **Total parameters:** 117B / 21B\n"
+        "- **Active parameters per token:** 5.1B / 3.6B\n"
+        "- **Context length:** 128K tokens\n"
+        "- **Input / output:** text in, text out\n\n"
+        "Both use alternating dense and locally banded sparse attention layers.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert ("gpt-oss", "developer", "openai") in got
+    assert {
+        ("gpt-oss-120b", "parameters", 117 * 10**9),
+        ("gpt-oss-20b", "parameters", 21 * 10**9),
+        ("gpt-oss-120b", "active_parameters", 5_100_000_000),
+        ("gpt-oss-20b", "active_parameters", 3_600_000_000),
+        ("gpt-oss", "context_length", 128_000),
+    } <= got
+    assert any(m == "gpt-oss" and a == "modality" for m, a, _ in got)
+    assert not any(a == "architecture" for _, a, _ in got)  # dense attention is no design
