@@ -1495,7 +1495,7 @@ def coordinated_share(sentence: Sentence, drafts: list[Draft]) -> list[Draft]:
         if draft.attribute != "developer" and _bracketed_note(sentence, model, draft.value_hit):
             continue  # "Phi-4-mini, Qwen3-8B, Gemma 3 12B (vision)": a note on the last name
         own = [d for d in drafts if d.attribute == draft.attribute and d.model == model]
-        if len(own) > 1 and draft.attribute not in ("modality",):
+        if len(own) > 1 and draft.attribute not in ("modality", "license"):
             continue  # several values: no telling which goes with which model
         others = {m.ident or m.text for m in chain[:-1]}
         taken = {

@@ -553,7 +553,9 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         if model is SKIP or (hit.kind == "FACET" and _kind_of_models(sentence, hit, model)):
             continue
         negated = (
-            _negated_before(sentence, hit, reach=2) or _not_released_as(sentence, hit)
+            _negated_before(sentence, hit, reach=2)
+            or _not_released_as(sentence, hit)
+            or (hit.ident == "license:open-source" and _instead(sentence, hit))
         ) and not _unrestricted(sentence, hit)
         if negated and (hit.kind == "LICENCE" or not _denied(sentence, hit)):
             continue  # "rather than an open-source licence" asserts nothing
@@ -613,11 +615,25 @@ def _unrestricted(sentence: Sentence, hit: Hit) -> bool:
     return tuple(t.lower() for t in sentence.tokens[max(at - 2, 0) : at]) in UNRESTRICTED
 
 
+APPROVED_BY = frozenset(
+    {"a", "an", "the", "licence", "license", "approved", "certified", "recognised", "recognized",
+     "by", "standard", "formal", "true", "real"}
+)  # fmt: skip
+
+
 def _instead(sentence: Sentence, hit: Hit) -> bool:
-    return any(
-        0 <= hit.start - q.end <= 2 and q.text.lower() in ("rather than", "instead of")
-        for q in sentence.cue("negation")
-    )
+    """'open-weight rather than open-source', 'rather than a licence approved by the Open
+    Source Initiative'."""
+    for q in sentence.cue("negation"):
+        if q.text.lower() not in ("rather than", "instead of") or q.end > hit.start:
+            continue
+        between = [
+            t.lower() for t in sentence.tokens[q.end - sentence.start : hit.start - sentence.start]
+        ]
+        between = [t for t in between if t.strip()]
+        if len(between) <= 2 or (len(between) <= 6 and set(between) <= APPROVED_BY):
+            return True
+    return False
 
 
 def _plainly_denied(sentence: Sentence, hit: Hit) -> bool:

@@ -2641,3 +2641,16 @@ def test_a_spec_list_in_a_piece_about_two_members_is_their_familys(kit, make_art
     } <= got
     assert any(m == "gpt-oss" and a == "modality" for m, a, _ in got)
     assert not any(a == "architecture" for _, a, _ in got)  # dense attention is no design
+
+
+def test_two_licence_values_after_coordinated_models_are_each_ones(kit, make_article):
+    text = (
+        "Llama 4 Scout and Maverick come under the Llama 4 Community License rather than a "
+        "licence approved by the Open Source Initiative."
+    )
+    assert licences(kit, make_article, text) == {
+        ("llama-4-scout", "llama-4-community", False),
+        ("llama-4-maverick", "llama-4-community", False),
+        ("llama-4-scout", "open-source", True),
+        ("llama-4-maverick", "open-source", True),
+    }
