@@ -27,7 +27,9 @@ MISTAKE_ADVERBS = frozenset({"incorrectly", "wrongly", "mistakenly", "erroneousl
 SUPPOSE = frozenset({"imagine", "suppose", "supposing", "hypothetically", "pretend"})
 # a clause that ends a retraction: "; in fact", ", but", ", not"
 ENDS = frozenset({";", "but", "however", "actually", "—", "–"})
-GATE = frozenset({"if", "myth", "version"})
+GATE = frozenset({"if", "myth", "version", "until", "soon"})
+# "until its weights are public", "as soon as weights are public": a condition still to be met
+AWAITED_OPENERS = frozenset({"its", "their", "the", "it", "they", "weights", "meta", "we"})
 NOT_CONDITIONS = frozenset({"even", "as", "only"})  # "even if", "as if" (assert the rest)
 
 
@@ -62,6 +64,8 @@ def _scopes(sentence: Sentence) -> list[tuple[int, int]]:
             scopes.append((base + i, base + n))
         elif word == "if" and (i == 0 or words[i - 1] not in NOT_CONDITIONS):
             scopes.append(_condition(words, i, base, content))
+        elif _awaited(words, i):
+            scopes.append((base + i, base + _clause_end(words, i + 1)))
     return scopes
 
 
@@ -90,6 +94,14 @@ def _clause_end(words: list[str], start: int) -> int:
         if words[j] in ENDS or (words[j] == "," and j + 1 < len(words) and words[j + 1] == "not"):
             return j
     return len(words)
+
+
+def _awaited(words: list[str], i: int) -> bool:
+    """'until its weights are public', 'as soon as weights are public' (not 'until March')."""
+    after = next((w for w in words[i + 1 :] if w.strip()), "")
+    if words[i] == "until":
+        return after in AWAITED_OPENERS
+    return words[i] == "soon" and words[i - 1 : i] == ["as"] and after == "as"
 
 
 def _condition(words: list[str], i: int, base: int, content: list[int]) -> tuple[int, int]:

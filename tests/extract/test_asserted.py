@@ -104,3 +104,19 @@ def test_a_weekday_followed_by_its_date_is_one_date(kit, make_article):
     assert release_dates(kit, make_article, text, dt.date(2025, 6, 14)) == {
         ("llama-4", "2025-04-05")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Llama 4 Behemoth is not on our roadmap until its weights are public.",
+        "We will add Llama 4 Behemoth as soon as weights are public.",
+    ],
+)
+def test_a_condition_still_to_be_met_is_no_claim(kit, make_article, text):
+    assert not any(a == "license" for _, a, _ in claims(kit, make_article, text))
+
+
+def test_until_a_date_still_dates(kit, make_article):
+    text = "Grok-1's weights are public, and xAI kept Grok-1 closed until March 2024."
+    assert ("grok-1", "license", "open-weights") in claims(kit, make_article, text)

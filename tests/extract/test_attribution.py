@@ -2654,3 +2654,16 @@ def test_two_licence_values_after_coordinated_models_are_each_ones(kit, make_art
         ("llama-4-scout", "open-source", True),
         ("llama-4-maverick", "open-source", True),
     }
+
+
+def test_weights_posted_or_not_published(kit, make_article):
+    text = (
+        "xAI posted the weights of its Grok 2 model on Hugging Face. GPT-4.1, Claude Sonnet 4 "
+        "and Gemini 2.5 Flash were tested too, but their weights are not published."
+    )
+    assert licences(kit, make_article, text) == {
+        ("grok-2", "open-weights", False),
+        ("gpt-4.1", "open-weights", True),
+        ("claude-sonnet-4", "open-weights", True),
+        ("gemini-2.5-flash", "open-weights", True),
+    }
