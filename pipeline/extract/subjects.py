@@ -76,6 +76,8 @@ def with_subjects(
         # "**Mistral Small 3.** A caption gave the date of Mistral Small 3 as ...": the entry's
         # model, even when the body names it only after a preposition
         candidates = direct or lead_in or ([] if body else mentions)
+        if not candidates:  # "... built on gpt-oss-20b, the open-weight model OpenAI released"
+            candidates = [m for m in body if _introduced_by_description(sentence, m)][:1]
         first = candidates[0] if candidates else None
         # under "## Qwen2.5 7B", "... the Qwen2.5 series ..., and Qwen2.5 7B is ...": the
         # section's own model stays the subject
@@ -202,6 +204,25 @@ def _appositive(sentence: Sentence, mention: Hit) -> bool:
     if opening[:1] in (["a"], ["an"]):
         return False  # "A smaller entrant, Marola-7B, went up ...": the sentence's subject
     return any(w in ("a", "an") for w in words[:-1])
+
+
+DESCRIBED_BY = frozenset({"model", "models", "system", "llm", "release", "version"})
+
+
+def _introduced_by_description(sentence: Sentence, mention: Hit) -> bool:
+    """'an assistant built on gpt-oss-20b, the open-weight model OpenAI released in August':
+    a model named after a preposition, then described at length, is what comes next is about
+    ('The model has 21 billion parameters')."""
+    at = mention.end - sentence.start
+    after = [t.lower() for t in sentence.tokens[at : at + 6] if t.strip()]
+    before = [t.lower() for t in sentence.tokens[: mention.start - sentence.start] if t.strip()]
+    return (
+        bool(mention.ident)  # "According to Raman, the model can read ...": no model at all
+        and before[-2:] != ["according", "to"]
+        and after[:1] == [","]
+        and after[1:2] in (["the"], ["a"], ["an"])
+        and any(w in DESCRIBED_BY for w in after[2:])
+    )
 
 
 def _members_over_family(

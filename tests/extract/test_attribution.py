@@ -2667,3 +2667,20 @@ def test_weights_posted_or_not_published(kit, make_article):
         ("claude-sonnet-4", "open-weights", True),
         ("gemini-2.5-flash", "open-weights", True),
     }
+
+
+def test_a_model_named_after_a_preposition_and_described_is_what_comes_next(kit, make_article):
+    text = (
+        "Anthropic released Claude Opus 4.1 last month.\n\n"
+        "Lakeview has built a coding assistant on gpt-oss-20b, the open-weight model OpenAI "
+        "released in August. The model has 21 billion parameters. It carries an Apache 2.0 "
+        "license. According to Priya Raman, the model runs on one laptop."
+    )
+    got = claims(kit, make_article, text)
+    assert ("gpt-oss-20b", "parameters", 21 * 10**9) in got
+    assert ("gpt-oss-20b", "license", "apache-2.0") in got
+    assert not any(
+        m is None or m.startswith("claude")
+        for m, a, _ in got
+        if a != "developer" and a != "release_date"
+    )
