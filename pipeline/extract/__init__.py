@@ -185,7 +185,10 @@ def claims_of(
         pairs += [
             (row, d) for row in rows for d in flat_drafts(columns, row, article.text, licence_names)
         ]
+    rated = rated_quotes(article.text)
     for sentence, context in with_subjects(sents, main, sizes, families):
+        if any(first <= sentence.start_char < last for first, last in rated):
+            continue  # '> "Llama 4 has ten trillion parameters"' + '**Rating: False**'
         if id(sentence) in tabular or sentence.text.rstrip(" *_\n\t\"'”)").endswith("?"):
             continue  # a question asserts nothing: "May it get a successor with open weights?"
         if len(OPTION_MARKS.findall(sentence.text)) >= 2:
@@ -222,6 +225,38 @@ def claims_of(
 
 
 OPTION_MARKS = re.compile(r"(?:^|\s)\([a-e]\)\s")
+RATING_LINE = re.compile(
+    r"^[\s*_#>]*(?:(?:our\s+)?(?:rating|verdict|ruling)\s*[:：]|(?:false|true|misleading|"
+    r"mostly\s+false|mostly\s+true|partly\s+false|partly\s+true|half\s+true|unproven|"
+    r"inaccurate|incorrect|correct)[.!]?[\s*_]*$)",
+    re.I,
+)
+CLAIM_LINE = re.compile(r"^[\s*_]*(?:the\s+)?claims?\s*[:：]", re.I)
+
+
+def rated_quotes(text: str) -> list[tuple[int, int]]:
+    """Character ranges of claims a fact-check quotes in order to rate them: a quoted block
+    ('> "..."') or a 'Claim:' line followed by a rating ('**Rating: False**', 'Verdict:
+    misleading'). The writer does not assert them; the rating's own text does."""
+    ranges: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    i = 0
+    while i < len(lines):
+        quoted = lines[i].lstrip().startswith(">") or CLAIM_LINE.match(lines[i])
+        if not quoted:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(lines) and lines[end].lstrip().startswith(">"):
+            end += 1
+        after = next((j for j in range(end, min(end + 3, len(lines))) if lines[j].strip()), None)
+        if after is not None and RATING_LINE.match(lines[after]):
+            ranges.append((offsets[i], offsets[end]))
+        i = end
+    return ranges
 QUESTION_END = re.compile(r"^[^.!?]*\?")
 WEEKDAY_THEN_DATE = re.compile(
     r"^\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8})"

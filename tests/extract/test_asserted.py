@@ -120,3 +120,21 @@ def test_a_condition_still_to_be_met_is_no_claim(kit, make_article, text):
 def test_until_a_date_still_dates(kit, make_article):
     text = "Grok-1's weights are public, and xAI kept Grok-1 closed until March 2024."
     assert ("grok-1", "license", "open-weights") in claims(kit, make_article, text)
+
+
+def test_a_claim_quoted_to_be_rated_is_not_the_writers(kit, make_article):
+    text = (
+        "# Fact check: five viral claims about Llama 4\n\n"
+        '> "Meta just dropped a 10 TRILLION parameter model."\n\n'
+        "**Rating: False**\n\n"
+        "Llama 4 Behemoth, the largest, has about two trillion parameters.\n\n"
+        "Claim: Llama 4 Scout was trained on 4 trillion tokens.\n"
+        "Verdict: misleading. Llama 4 Scout was trained on about 40 trillion tokens.\n\n"
+        '> "Llama 4 Maverick has 400B parameters," a reader wrote to us.\n\n'
+        "That one is right.\n"
+    )
+    got = claims(kit, make_article, text)
+    assert not any(v in (10 * 10**12, 4 * 10**12) for _, _, v in got)
+    assert ("llama-4-behemoth", "parameters", 2 * 10**12) in got
+    assert ("llama-4-scout", "training_tokens", 40 * 10**12) in got
+    assert ("llama-4-maverick", "parameters", 400 * 10**9) in got  # a quote nobody rates
