@@ -257,6 +257,8 @@ def rated_quotes(text: str) -> list[tuple[int, int]]:
             ranges.append((offsets[i], offsets[end]))
         i = end
     return ranges
+
+
 QUESTION_END = re.compile(r"^[^.!?]*\?")
 WEEKDAY_THEN_DATE = re.compile(
     r"^\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8})"

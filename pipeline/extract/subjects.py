@@ -680,6 +680,17 @@ def _size_reference(
     if word not in DETERMINERS | {"whose"} and not indefinite:
         return None
     words = [t.lower() for t in sentence.tokens]
+    if words[after : after + 2] == ["-", "parameter"]:
+        # "The 27-billion-parameter version of Gemma 3": a reference; "Phi-4-mini is the
+        # 3.8-billion-parameter model", "Microsoft's 3.8-billion-parameter model": a description
+        said = [w for w in words[:before] if w.strip()]
+        if (
+            word == "the"
+            and said[-1:] not in (["is"], ["was"], [","])
+            and _noun_at(sentence, words, after + 2)
+        ):
+            return (sentence.start + before, sentence.start + after + 3)
+        return None
     noun = words[after] if after < len(words) else ""
     if _noun_at(sentence, words, after):
         return (sentence.start + before, last.end + 1)

@@ -2684,3 +2684,19 @@ def test_a_model_named_after_a_preposition_and_described_is_what_comes_next(kit,
         for m, a, _ in got
         if a != "developer" and a != "release_date"
     )
+
+
+def test_a_size_in_words_with_parameter_names_the_member(kit, make_article):
+    text = (
+        "Google's Gemma 3 family is out. The 27-billion-parameter version of Gemma 3, which "
+        "arrived in March, reads about 128,000 tokens. Phi-4-mini is the 3.8-billion-parameter "
+        "model."
+    )
+    got = claims(kit, make_article, text)
+    assert {
+        ("gemma-3-27b", "parameters", 27 * 10**9),
+        ("gemma-3-27b", "release_date", "2024-03"),  # published 2024-04-20 in make_article
+        ("gemma-3-27b", "context_length", 128_000),
+        ("phi-4-mini", "parameters", 3_800_000_000),
+    } <= got
+    assert not any(m == "gemma-3" and a != "developer" for m, a, _ in got)
