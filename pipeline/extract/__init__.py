@@ -25,9 +25,13 @@ from pipeline.extract.claims import (
     hedge_scope,
     main_model,
     named_in,
+    oblique,
     release_of_referent,
     respectively,
     shared_by_as,
+)
+from pipeline.extract.claims import (
+    subjects as sentence_subjects,
 )
 from pipeline.extract.dates import (
     ParsedDate,
@@ -186,6 +190,7 @@ def claims_of(
             (row, d) for row in rows for d in flat_drafts(columns, row, article.text, licence_names)
         ]
     rated = rated_quotes(article.text)
+    pairs += dated_sections(sents)
     for sentence, context in with_subjects(sents, main, sizes, families):
         if any(first <= sentence.start_char < last for first, last in rated):
             continue  # '> "Llama 4 has ten trillion parameters"' + '**Rating: False**'
@@ -232,6 +237,37 @@ RATING_LINE = re.compile(
     re.I,
 )
 CLAIM_LINE = re.compile(r"^[\s*_]*(?:the\s+)?claims?\s*[:：]", re.I)
+
+
+def dated_sections(sents: list[Sentence]) -> list[tuple[Sentence, Draft]]:
+    """'## June 2023: the original' over 'The original phi-1 was ...': in a history told by
+    dated headings, a heading's month (or day) is the release of the model its section opens
+    with. A heading naming a model of its own, or a section opening without one, gives none."""
+    found = []
+    for i, heading in enumerate(sents[:-1]):
+        if not heading.heading or heading.of("MODEL") or not _MONTH_HEADING.match(heading.text):
+            continue
+        dates = heading.of("DATE")
+        body = sents[i + 1]
+        if not dates or body.heading:
+            continue
+        opening = [m for m in sentence_subjects(body) if not oblique(body, m)][:1]
+        if not opening:
+            continue
+        date = dates[0]
+        found.append(
+            (
+                heading,
+                Draft(
+                    attribute="release_date",
+                    value_hit=date,
+                    model=opening[0],
+                    end_char=date.end_char,
+                    inferred=True,
+                ),
+            )
+        )
+    return found
 
 
 def rated_quotes(text: str) -> list[tuple[int, int]]:
@@ -380,12 +416,22 @@ def d_sentence(block: list[Sentence], draft: Draft) -> Sentence:
     return next((s for s in block if s.start_char <= at < s.end_char), block[0])
 
 
-_YEAR_HEADING = re.compile(r"^[#\s*]*((?:19|20)\d\d)\b")
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "## 2023", "### 2024: the MoE year", "## December 2023: the second generation",
+# "## 12 March 2024 — ..."
+_YEAR_HEADING = re.compile(
+    rf"^[#\s*]*(?:(?:\d{{1,2}}\s+)?{_MONTHS}\s+(?:\d{{1,2}},?\s+)?)?((?:19|20)\d\d)\b", re.I
+)
+_MONTH_HEADING = re.compile(rf"^[#\s*]*(?:\d{{1,2}}\s+)?{_MONTHS}\s", re.I)
 
 
 def _section_years(sents: list[Sentence]) -> dict[int, int]:
-    """The year a section's heading opens with ('## 2023', '### 2024: the MoE year'), for
-    each sentence under it (by start): a timeline's 'February 24' is of that year."""
+    """The year a section's heading opens with ('## 2023', '### 2024: the MoE year', '##
+    December 2023: the second generation'), for each sentence under it (by start): a
+    timeline's 'February 24' is of that year."""
     years: dict[int, int] = {}
     year = None
     for sentence in sents:

@@ -2700,3 +2700,21 @@ def test_a_size_in_words_with_parameter_names_the_member(kit, make_article):
         ("phi-4-mini", "parameters", 3_800_000_000),
     } <= got
     assert not any(m == "gemma-3" and a != "developer" for m, a, _ in got)
+
+
+def test_a_history_told_by_dated_headings(kit, make_article):
+    text = (
+        "# A short history of Phi\n\n"
+        "## December 2023: the second generation\n\n"
+        "Phi-2, published on December 12, has 2.7 billion parameters.\n\n"
+        "## April 2024: the third\n\n"
+        "Before the release, Microsoft said little. Phi-3-mini had 3.8 billion parameters.\n\n"
+        "## August 2024: Phi-3.5 arrives\n\n"
+        "Phi-3.5-MoE has 16 experts.\n"
+    )
+    found = kit.extractor.extract(make_article(text, published=dt.date(2025, 6, 1)))
+    dates = {(c.model_id, str(c.value)) for c in found if c.attribute.value == "release_date"}
+    # the heading's month is the release of the model its section opens with, and its year
+    # is the year of the section's dates; a section opening without a model gives none, and a
+    # heading naming its own model dates that one ("Phi-3.5 arrives")
+    assert dates == {("phi-2", "2023-12"), ("phi-2", "2023-12-12"), ("phi-3.5", "2024-08")}
