@@ -106,9 +106,48 @@ def layout(block: list[Sentence], text: str) -> Layout:
     return Layout(columns, labels, rows, across, infobox, _model_column(labels, rows))
 
 
+DASH_LEGEND = re.compile(
+    r"\b(?:an?\s+)?(?:dash|hyphen|[—–])\s+(?:under|in)\s+(?:the\s+)?[\"“*_]*([\w ]{2,30}?)"
+    r"[\"”*_]*\s+(?:column\s+)?(?:means|marks|indicates|denotes|stands\s+for)\s+(?:an?\s+)?"
+    r"dense\b",
+    re.I,
+)
+DASH = re.compile(r"^\s*[—–-]{1,2}\s*$")
+
+
+def dense_dash_column(text: str) -> str | None:
+    """'A dash under Active means a dense model': the column whose dashes say 'dense'."""
+    match = DASH_LEGEND.search(text)
+    return match.group(1).strip().lower() if match else None
+
+
+def _dense_dashes(table: Layout, text: str) -> Iterator[Draft]:
+    column = dense_dash_column(text)
+    if column is None:
+        return
+    at = next(
+        (i for i, c in enumerate(table.columns) if c.text(text).strip(" *_").lower() == column),
+        None,
+    )
+    if at is None:
+        return
+    for cells, model in _row_models(table, text):
+        if len(cells) > at and DASH.match(cells[at].text(text)):
+            cell = cells[at]
+            hit = Hit("CELL", "architecture", -1, -1, cell.start, cell.end, cell.text(text))
+            yield Draft(
+                attribute="architecture",
+                value_hit=hit,
+                model=model,
+                end_char=cell.end,
+                value={"type": "dense"},
+            )
+
+
 def markdown_drafts(
     table: Layout, text: str, licences: LicenceNames = EMPTY_NAMES
 ) -> Iterator[Draft]:
+    yield from _dense_dashes(table, text)
     if table.across:  # models across the top
         for cells in table.rows:
             attribute = label_of(cells[0].text(text)) if cells else None

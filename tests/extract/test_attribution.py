@@ -2718,3 +2718,17 @@ def test_a_history_told_by_dated_headings(kit, make_article):
     # is the year of the section's dates; a section opening without a model gives none, and a
     # heading naming its own model dates that one ("Phi-3.5 arrives")
     assert dates == {("phi-2", "2023-12"), ("phi-2", "2023-12-12"), ("phi-3.5", "2024-08")}
+
+
+def test_a_table_legend_makes_dashes_dense(kit, make_article):
+    table = (
+        "| Model | Total params | Active | Max context |\n"
+        "|---|---|---|---|\n"
+        "| Phi-4 | 14B | — | 16K |\n"
+        "| Qwen3-30B-A3B | 30B | 3B | 128K |\n"
+    )
+    legend = "\nA dash under Active means a dense model.\n"
+    found = claims(kit, make_article, table + legend)
+    assert ("phi-4", "architecture", (("type", "dense"),)) in found
+    assert not any(m == "qwen3-30b-a3b" and a == "architecture" for m, a, _ in found)
+    assert not any(a == "architecture" for _, a, _ in claims(kit, make_article, table))
