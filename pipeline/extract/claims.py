@@ -80,9 +80,25 @@ def subjects(sentence: Sentence) -> list[Hit]:
             if not _compared(sentence, m, comparisons)
             and not any(_bounded(sentence, b, m) for b in bounds)
             and not _object_of_clause(sentence, m)
+            and not _modifier(sentence, m)
         ]
     sentence.extras["subjects"] = (sentence.hits, tuple(found))
     return list(found)
+
+
+# nouns a model's name can modify without the sentence being about the model
+MODIFIED = frozenset(
+    {"recipe", "playbook", "blueprint", "formula", "tokenizer", "template", "paper", "team",
+     "style", "clone", "killer"}
+)  # fmt: skip
+
+
+def _modifier(sentence: Sentence, mention: Hit) -> bool:
+    """'it's essentially the DeepSeek-V3 recipe scaled up', 'a GPT-4 killer': the name
+    qualifies another noun; the sentence is not about that model."""
+    at = mention.end - sentence.start
+    following = sentence.tokens[at : at + 1]
+    return bool(following) and following[0].lower() in MODIFIED
 
 
 def _bounded(sentence: Sentence, bound: Hit, model: Hit) -> bool:

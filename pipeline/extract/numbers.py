@@ -98,6 +98,9 @@ def parse_count_text(text: str) -> int | None:
         return scale
     if words == ["half", "a"] and scale > 1:  # "half a billion parameters"
         return scale // 2
+    if words[-3:] == ["and", "a", "half"] and scale > 1:  # "fifteen and a half trillion"
+        whole = word_number(words[:-3]) if not words[0].isdigit() else to_decimal(words[0])
+        return int((whole + Decimal("0.5")) * scale) if whole is not None else None
     number = word_number(words)
     return int(number * scale) if number is not None else None
 

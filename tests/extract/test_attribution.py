@@ -2732,3 +2732,13 @@ def test_a_table_legend_makes_dashes_dense(kit, make_article):
     assert ("phi-4", "architecture", (("type", "dense"),)) in found
     assert not any(m == "qwen3-30b-a3b" and a == "architecture" for m, a, _ in found)
     assert not any(a == "architecture" for _, a, _ in claims(kit, make_article, table))
+
+
+def test_a_name_qualifying_another_noun_is_no_subject(kit, make_article):
+    text = (
+        "Moonshot released Kimi K2 in July, and it is essentially the DeepSeek-V3 recipe "
+        "scaled up. Many called it a GPT-4 killer."
+    )
+    got = claims(kit, make_article, text)
+    assert ("kimi-k2", "release_date", "2023-07") in got  # published 2024-04-20
+    assert not any(m in ("deepseek-v3", "gpt-4") for m, _, _ in got)

@@ -31,6 +31,8 @@ from pipeline.units import human_count, parse_count
         ("3.8B", 3_800_000_000),
         ("half a billion", 500_000_000),
         ("a hundred and nine billion", 109_000_000_000),
+        ("fifteen and a half trillion", 15_500_000_000_000),
+        ("14 and a half trillion", 14_500_000_000_000),
     ],
 )
 def test_counts(text: str, value: int):
