@@ -1168,6 +1168,14 @@ def _bold_lead_in(sentence: Sentence, value: Hit) -> bool:
     return before.endswith("**") and after.startswith(".**")
 
 
+SEQUENCE_NOUNS = frozenset({"sequences", "sequence", "chunks", "windows", "contexts", "documents"})
+
+
+def _sequence_length(sentence: Sentence, value: Hit) -> bool:
+    words = [t.lower() for t in sentence.tokens[: value.start - sentence.start] if t.strip()]
+    return words[-1:] == ["of"] and len(words) >= 2 and words[-2] in SEQUENCE_NOUNS
+
+
 def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
     previous: Hit | None = None  # the last value drafted, for gapping
     previous_attribute = ""
@@ -1202,6 +1210,8 @@ def draft_counts(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
                 continue
             if found[0] == "parameters" and model and _generic_size(sentence, value, model):
                 continue
+            if found[0] == "training_tokens" and _sequence_length(sentence, value):
+                continue  # "trained Scout on sequences of 256,000 tokens": not how many
             attribute, scope = found
             previous, previous_attribute = value, attribute
             end = unit.end_char if unit and value is group[-1] else value.end_char

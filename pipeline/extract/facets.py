@@ -356,6 +356,8 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
         facet = run[0]
         if _another_model(sentence, facet) or _part_named(sentence, facet):
             continue  # "you would need a separate vision model", "a SigLIP vision encoder"
+        if _training_data(sentence, facet) or _only_produces_text(sentence, facet):
+            continue
         model = model_for(facet, sentence, fallback)
         if model is SKIP or _kind_of_models(sentence, facet, model):
             continue
@@ -377,6 +379,34 @@ def draft_modalities(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft
             negated=negated,
             value=values,
         )
+
+
+DATA_NOUNS = frozenset({"tokens", "data", "examples", "pairs", "corpus", "mix", "documents"})
+
+
+def _training_data(sentence: Sentence, facet: Hit) -> bool:
+    """'pretrained on 40 trillion tokens of text, images and video': what it learned from,
+    not what it accepts ('processes 300,000 tokens of text, images and video' is)."""
+    before = [t.lower() for t in sentence.tokens[: facet.start - sentence.start] if t.strip()]
+    return (
+        before[-1:] == ["of"]
+        and len(before) >= 2
+        and before[-2] in DATA_NOUNS
+        and any("train" in w for w in before[-10:])
+    )
+
+
+READING = frozenset({"accept", "accepts", "read", "reads", "take", "takes", "handle", "handles"})
+
+
+def _only_produces_text(sentence: Sentence, facet: Hit) -> bool:
+    """'Both produce only text': the output side alone, not a text-only model ('accept and
+    produce text only', 'read and write only text' are both sides)."""
+    if facet.ident != "modality:text-only":
+        return False
+    before = [t.lower() for t in sentence.tokens[: facet.start - sentence.start] if t.strip()]
+    output = bool(before) and before[-1] in OUTPUT_WORDS | {"write", "writes", "return"}
+    return output and not any(w in INPUT_WORDS | READING for w in before[-5:])
 
 
 OUTPUT_WORDS = frozenset(
@@ -552,6 +582,8 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
         model = model_for(hit, sentence, fallback)
         if model is SKIP or (hit.kind == "FACET" and _kind_of_models(sentence, hit, model)):
             continue
+        if _unnamed_plural(sentence, hit, model):
+            continue  # "The Apache-licensed models went through fastest": which ones?
         negated = (
             _negated_before(sentence, hit, reach=2)
             or _not_released_as(sentence, hit)
@@ -574,6 +606,24 @@ def draft_licences(sentence: Sentence, fallback: Hit | None) -> Iterator[Draft]:
 
 
 CLOSED_WORDS = frozenset({"closed", "closed models"})
+PLURAL_OPENINGS = frozenset({"both", "they", "these", "those", "all", "each", "their"})
+
+
+def _unnamed_plural(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:
+    """'runs three open-weight models', 'The Apache-licensed models went through fastest': a
+    licence said of several models the sentence does not name is no claim about the one
+    discussed last (a sentence opening with 'Both' or 'They' goes to its group)."""
+    if named_in(sentence, model):
+        return False
+    after = [t.lower() for t in sentence.tokens[hit.end - sentence.start :] if t.strip()][:1]
+    if after[:1] != [] and after[0] not in PLURAL_NOUNS:
+        return False
+    if not after:
+        return False
+    opening = [t.lower() for t in sentence.tokens if t.strip() and t not in EMPHASIS][:1]
+    return not (opening and opening[0] in PLURAL_OPENINGS)
+
+
 KIND_EXAMPLES = frozenset({("like",), ("such", "as"), ("e.g.",), ("including",)})
 
 

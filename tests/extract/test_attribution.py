@@ -2742,3 +2742,23 @@ def test_a_name_qualifying_another_noun_is_no_subject(kit, make_article):
     got = claims(kit, make_article, text)
     assert ("kimi-k2", "release_date", "2023-07") in got  # published 2024-04-20
     assert not any(m in ("deepseek-v3", "gpt-4") for m, _, _ in got)
+
+
+def test_training_data_output_only_and_unnamed_plurals_are_no_claims(kit, make_article):
+    text = (
+        "Meta says Llama 4 Scout was pretrained on about 40 trillion tokens of text, images "
+        "and video, on sequences of 256,000 tokens. Scout and Maverick produce only text. "
+        "GPT-4o is quick. Corvane runs three open-weight models on its own servers, and the "
+        "Apache-licensed models went through review fastest."
+    )
+    got = claims(kit, make_article, text)
+    assert got == {("llama-4-scout", "training_tokens", 40 * 10**12)} | {
+        c for c in got if c[1] == "developer"
+    }
+    kept = (
+        "Amazon Nova Pro processes up to 300,000 tokens of text, images and video in one "
+        "request. Mixtral 8x22B and Llama 3 accept and produce text only."
+    )
+    got = claims(kit, make_article, kept)
+    assert (None, "modality", ("input:image", "input:video")) in got
+    assert ("llama-3", "modality", ("text-only",)) in got
