@@ -503,10 +503,22 @@ def _another_model(sentence: Sentence, facet: Hit) -> bool:
         return True
     if len(words) >= 2 and words[-1] in ("a", "an"):
         return words[-2] in BESIDES or words[-3:-1] == ["together", "with"]
-    return False
+    return _sibling_that(sentence, facet)
 
 
 BESIDES = frozenset({"and", "plus", "alongside", "or", "besides"})
+SIBLINGS = frozenset({"sibling", "companion", "cousin", "variant", "counterpart"})
+
+
+def _sibling_that(sentence: Sentence, facet: Hit) -> bool:
+    """'alongside a multimodal sibling that handles speech and images': what the sibling can
+    do, not the model just named."""
+    words = [t.lower() for t in sentence.tokens[: facet.start - sentence.start] if t.strip()]
+    for back in range(1, min(len(words), 6) + 1):
+        if words[-back] in SIBLINGS:
+            rest = words[-back + 1 :] if back > 1 else []
+            return bool(rest) and rest[0] in ("that", "which", "able")
+    return False
 
 
 def _modality_runs(

@@ -2762,3 +2762,14 @@ def test_training_data_output_only_and_unnamed_plurals_are_no_claims(kit, make_a
     got = claims(kit, make_article, kept)
     assert (None, "modality", ("input:image", "input:video")) in got
     assert ("llama-3", "modality", ("text-only",)) in got
+
+
+def test_a_sibling_added_alongside_keeps_its_own_abilities(kit, make_article):
+    text = (
+        "In February, Microsoft added Phi-4-mini, a 3.8-billion-parameter model with a 128K "
+        "window, alongside a multimodal sibling that handles speech and images."
+    )
+    found = kit.extractor.extract(make_article(text, published=dt.date(2025, 6, 1)))
+    got = {(c.model_id, c.attribute.value, str(c.value)) for c in found}
+    assert ("phi-4-mini", "release_date", "2025-02") in got
+    assert not any(a == "modality" for _, a, _ in got)
