@@ -2773,3 +2773,15 @@ def test_a_sibling_added_alongside_keeps_its_own_abilities(kit, make_article):
     got = {(c.model_id, c.attribute.value, str(c.value)) for c in found}
     assert ("phi-4-mini", "release_date", "2025-02") in got
     assert not any(a == "modality" for _, a, _ in got)
+
+
+def test_a_million_tokens_in_words(kit, make_article):
+    text = (
+        "GPT-4.1 reads up to a million tokens at once. Gemini 2.5 Pro can take in a million "
+        "tokens too. Llama 3 has a million users."
+    )
+    got = claims(kit, make_article, text)
+    assert {(m, a, v) for m, a, v in got if a == "context_length"} == {
+        ("gpt-4.1", "context_length", 1_000_000),
+        ("gemini-2.5-pro", "context_length", 1_000_000),
+    }

@@ -32,6 +32,7 @@ from pipeline.units import human_count, parse_count
         ("half a billion", 500_000_000),
         ("a hundred and nine billion", 109_000_000_000),
         ("fifteen and a half trillion", 15_500_000_000_000),
+        ("a million", 1_000_000),
         ("14 and a half trillion", 14_500_000_000_000),
     ],
 )
