@@ -57,6 +57,7 @@ def with_subjects(
     titled: set[str] = set()  # the models the current section heading names
     age = 0
     named = [m for s in sents for m in s.of("MODEL") if m.ident]
+    history: list[tuple[int, Hit]] = []  # members named lately, with their sentence's index
     for index, sentence in enumerate(sents):
         if sentence.heading:
             recent, groups = None, []
@@ -95,6 +96,8 @@ def with_subjects(
             yield sentence, Context(mentions[0] if mentions else None)
         else:
             group = _group_for(groups, plural, used) if plural is not None else ()
+            if plural == 2 and not group:  # "The bigger model has ... gpt-oss-20b is ... Both"
+                group = _last_pair(history, index, families)
             if plural is not None and not group and fresh and lead and plural in (0, len(lead)):
                 group = lead  # after a heading, "Both models" are the two the piece is about
             subject = recent or main
@@ -109,6 +112,7 @@ def with_subjects(
                 # gpt-oss-20b: the spec list is the family's
                 subject = _common_family(lead, families) or subject
             yield sentence, Context(subject, ranked or group, groups[-1] if groups else ())
+        history += [(index, m) for m in mentions if m.ident and m.ident in families]
         used = group  # "All three models ...". "Each offers ..." goes on about the same three
         fresh = fresh and not mentions
         named_together = [m for m in body or mentions if not oblique(sentence, m)]
@@ -239,6 +243,28 @@ def _members_over_family(
     }
     members = [m for m in models if m.ident not in parents]
     return tuple(members) if parents and len(members) >= 2 else models
+
+
+PAIR_REACH = 3  # sentences back that "both" finds two members named one by one
+
+
+def _last_pair(
+    history: list[tuple[int, Hit]], index: int, families: Mapping[str, tuple[str, str]]
+) -> tuple[Hit, ...]:
+    """The last two members of one family named one by one in the last few sentences ('The
+    bigger model has 117B ... gpt-oss-20b is a scaled-down version ... Both handle 128K'), when
+    no pair was named together."""
+    latest: dict[str, Hit] = {}
+    for at, mention in reversed(history):
+        if index - at > PAIR_REACH:
+            break
+        latest.setdefault(mention.ident, mention)
+        if len(latest) == 2:
+            break
+    pair = tuple(sorted(latest.values(), key=lambda m: m.start))
+    if len(pair) != 2 or families[pair[0].ident][0] != families[pair[1].ident][0]:
+        return ()
+    return pair
 
 
 def _common_family(models: tuple[Hit, ...], families: Mapping[str, tuple[str, str]]) -> Hit | None:

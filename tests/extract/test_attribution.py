@@ -2785,3 +2785,21 @@ def test_a_million_tokens_in_words(kit, make_article):
         ("gpt-4.1", "context_length", 1_000_000),
         ("gemini-2.5-pro", "context_length", 1_000_000),
     }
+
+
+def test_both_after_two_members_named_one_by_one(kit, make_article):
+    text = (
+        "OpenAI released gpt-oss-120b and gpt-oss-20b today. Pricing starts at zero. "
+        "gpt-oss-120b has 117 billion parameters. gpt-oss-20b is a scaled-down version with "
+        "21 billion. Both handle a context of 131,072 tokens."
+    )
+    got = claims(kit, make_article, text)
+    assert {
+        ("gpt-oss-120b", "context_length", 131_072),
+        ("gpt-oss-20b", "context_length", 131_072),
+    } <= got
+    # two models of different families named one by one are no pair
+    text = "Phi-4 has 14 billion parameters. Qwen3-8B has 8 billion. Both read 32K tokens."
+    assert not any(
+        a == "context_length" and m == "phi-4" for m, a, _ in claims(kit, make_article, text)
+    )
