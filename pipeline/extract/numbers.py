@@ -132,7 +132,10 @@ _NUM = rf"(\d+|(?:[a-z]+(?:[ -]{_WORDS})*))"
 _KIND = r"(?:routed\s+|smaller\s+|large\s+|small\s+|feed-?forward\s+)?"
 _EXPERTS = re.compile(rf"\b{_NUM}\s+{_KIND}(?:experts?|expert\s+networks)\b", re.I)
 _EACH_TOKEN = r"(?:per|for\s+each|for\s+every|each|every)\s+token"
-_CHOSEN = r"(?:active|activated|routed|used|chosen|selected|picked|run)"
+_CHOSEN = (
+    r"(?:active|activated|routed|used|chosen|selected|picked|run|switched\s+on|turned\s+on"
+    r"|fire|fires|firing)"
+)
 _PER_TOKEN = [
     re.compile(
         rf"\b{_NUM}\s+(?:of\s+them\s+|experts\s+|routed\s+experts\s+)?(?:are\s+|is\s+)?"
@@ -160,9 +163,15 @@ _PER_TOKEN = [
         r"(?!\s+(?:thousand|million|billion|trillion)\b)",  # "through 17 billion active"
         re.I,
     ),
-    re.compile(rf"\bselects\s+{_NUM}\s+of\s+them\b", re.I),
+    re.compile(rf"\b(?:selects|picks|picked|chooses|activates|uses)\s+{_NUM}\s+of\s+them\b", re.I),
+    re.compile(  # "using 16 experts and picking two for each token"
+        rf"\b(?:picking|choosing|selecting|activating|using)\s+{_NUM}\s+(?:of\s+them\s+)?"
+        rf"(?:for\s+|per\s+)(?:each\s+|every\s+)?token\b",
+        re.I,
+    ),
     re.compile(  # "sixteen experts and it picked four", "128 experts and picks four"
-        rf"\bexperts,?\s+and\s+(?:it\s+|they\s+)?(?:picks|picked|chooses|chose|selects|selected"
+        rf"\bexperts(?:\s+per\s+layer)?,?\s+and\s+(?:it\s+|they\s+)?(?:also\s+)?"
+        rf"(?:picks|picked|chooses|chose|selects|selected"
         rf"|uses|used|activates|activated)\s+{_NUM}\b(?!\s+(?:thousand|million|billion|trillion)\b)",
         re.I,
     ),

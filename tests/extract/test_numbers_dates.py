@@ -76,6 +76,20 @@ def test_moe_shapes(text: str, shape: dict[str, int]):
         # a count of active parameters is no choice of experts
         ("thirty-six active, sixteen experts", {"experts": 16}),
         ("routes each token through 17 billion active parameters of 16 experts", {"experts": 16}),
+        (
+            "using 16 experts and picking two for each token",
+            {"experts": 16, "experts_per_token": 2},
+        ),
+        (
+            "divided into 256 experts, eight of which are switched on for each token",
+            {"experts": 256, "experts_per_token": 8},
+        ),
+        ("has 32 experts per layer and also uses four", {"experts": 32, "experts_per_token": 4}),
+        (
+            "128 experts, and a router picks four of them per token",
+            {"experts": 128, "experts_per_token": 4},
+        ),
+        ("32 experts, four of which fire for each token", {"experts": 32, "experts_per_token": 4}),
     ],
 )
 def test_expert_counts_in_prose(text: str, details: dict[str, int]):
