@@ -56,6 +56,8 @@ eval: install
 	$(BIN)/claimwatch eval fixtures/holdout22/gold
 	$(BIN)/claimwatch eval fixtures/holdout23/gold
 	$(BIN)/claimwatch eval fixtures/holdout24/gold
+	$(BIN)/claimwatch eval fixtures/holdout25/gold
+	$(BIN)/claimwatch eval fixtures/holdout26/gold
 
 bench: install
 	$(BIN)/python -m pipeline.bench $(if $(N),--articles $(N),)
