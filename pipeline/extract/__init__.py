@@ -29,11 +29,11 @@ from pipeline.extract.claims import (
     release_of_referent,
     respectively,
     shared_by_as,
+    tokens_between,
 )
-from pipeline.extract.claims import (
-    subjects as sentence_subjects,
-)
+from pipeline.extract.claims import subjects as sentence_subjects
 from pipeline.extract.dates import (
+    MONTH_NAMES,
     ParsedDate,
     absolute_date,
     anaphoric_date,
@@ -365,15 +365,11 @@ def slashed(sentence: Sentence, drafts: list[Draft], together: tuple[Hit, ...]) 
         return drafts
     ordered = sorted(counts, key=lambda d: d.value_hit.start)
     for left, right in itertools.pairwise(ordered):
-        between = _between_tokens(sentence, left.value_hit.end, right.value_hit.start)
+        between = tokens_between(sentence, left.value_hit.end, right.value_hit.start)
         if [t for t in between if t.strip()] != ["/"]:
             return drafts
     given = {id(d): m for d, m in zip(ordered, together, strict=True)}
     return [dataclasses.replace(d, model=given[id(d)]) if id(d) in given else d for d in drafts]
-
-
-def _between_tokens(sentence: Sentence, start: int, end: int) -> tuple[str, ...]:
-    return sentence.tokens[start - sentence.start : end - sentence.start]
 
 
 def for_each_of(group: tuple[Hit, ...], drafts: list[Draft], sentence: Sentence) -> list[Draft]:
@@ -416,16 +412,12 @@ def d_sentence(block: list[Sentence], draft: Draft) -> Sentence:
     return next((s for s in block if s.start_char <= at < s.end_char), block[0])
 
 
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
 # "## 2023", "### 2024: the MoE year", "## December 2023: the second generation",
 # "## 12 March 2024 — ..."
 _YEAR_HEADING = re.compile(
-    rf"^[#\s*]*(?:(?:\d{{1,2}}\s+)?{_MONTHS}\s+(?:\d{{1,2}},?\s+)?)?((?:19|20)\d\d)\b", re.I
+    rf"^[#\s*]*(?:(?:\d{{1,2}}\s+)?{MONTH_NAMES}\s+(?:\d{{1,2}},?\s+)?)?((?:19|20)\d\d)\b", re.I
 )
-_MONTH_HEADING = re.compile(rf"^[#\s*]*(?:\d{{1,2}}\s+)?{_MONTHS}\s", re.I)
+_MONTH_HEADING = re.compile(rf"^[#\s*]*(?:\d{{1,2}}\s+)?{MONTH_NAMES}\s", re.I)
 
 
 def _section_years(sents: list[Sentence]) -> dict[int, int]:

@@ -442,7 +442,9 @@ def _opening_subject(sentence: Sentence) -> Hit | None:
                 m
                 for m in named
                 if 0 < m.start - first <= 2
-                and all(t.isalpha() and t.islower() for t in _between(sentence, first, m.start))
+                and all(
+                    t.isalpha() and t.islower() for t in tokens_between(sentence, first, m.start)
+                )
             ),
             None,
         )
@@ -456,7 +458,8 @@ def _opening_subject(sentence: Sentence) -> Hit | None:
     return head
 
 
-def _between(sentence: Sentence, start: int, end: int) -> tuple[str, ...]:
+def tokens_between(sentence: Sentence, start: int, end: int) -> tuple[str, ...]:
+    """The sentence's tokens from absolute offset ``start`` up to ``end``."""
     return sentence.tokens[start - sentence.start : end - sentence.start]
 
 

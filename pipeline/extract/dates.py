@@ -41,6 +41,8 @@ _MONTHS = {
     )
     for name in names
 }  # fmt: skip
+# a month's name or abbreviation, for patterns over raw text ("## December 2023: ...")
+MONTH_NAMES = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH = r"([A-Za-z]+)\.?"
 _FORMS = [
     (re.compile(rf"^{_MONTH},?\s+((?:19|20)\d\d)$"), "my"),

@@ -21,6 +21,7 @@ from pipeline.extract.claims import (
     refers_back,
     spec_line,
     subjects,
+    tokens_between,
 )
 from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets
 from pipeline.extract.nlp import EMPHASIS
@@ -689,10 +690,7 @@ def _instead(sentence: Sentence, hit: Hit) -> bool:
     for q in sentence.cue("negation"):
         if q.text.lower() not in ("rather than", "instead of") or q.end > hit.start:
             continue
-        between = [
-            t.lower() for t in sentence.tokens[q.end - sentence.start : hit.start - sentence.start]
-        ]
-        between = [t for t in between if t.strip()]
+        between = [t.lower() for t in tokens_between(sentence, q.end, hit.start) if t.strip()]
         if len(between) <= 2 or (len(between) <= 6 and set(between) <= APPROVED_BY):
             return True
     return False
