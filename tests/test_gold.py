@@ -44,17 +44,23 @@ HOLDOUT23 = FIXTURES / "holdout23" / "gold"
 HOLDOUT24 = FIXTURES / "holdout24" / "gold"
 HOLDOUT25 = FIXTURES / "holdout25" / "gold"
 HOLDOUT26 = FIXTURES / "holdout26" / "gold"
+HOLDOUT27 = FIXTURES / "holdout27" / "gold"
+HOLDOUT28 = FIXTURES / "holdout28" / "gold"
 # A set written but not yet measured goes here: keep it unseen (no eval, no rules) until a
 # session measures it, or its first score stops meaning anything. Only its form and verdicts
 # are checked.
-UNMEASURED: list[Path] = []
+# holdout27/28: written at the end of the seventh session (2026-12-02) for the next one to measure
+# first (ordinary news: a wire launch story, hands-on review, pricing piece, local paper,
+# newsletter, correction notices; a side-project blog, Q&A explainer, engineering blog with a
+# spec table, forum thread, podcast transcript, listicle).
+UNMEASURED: list[Path] = [HOLDOUT27, HOLDOUT28]
 HELD_OUT = [
     *(HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8),
     *(HOLDOUT9, HOLDOUT10, HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16),
     *(HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT20, HOLDOUT21, HOLDOUT22),
     *(HOLDOUT23, HOLDOUT24, HOLDOUT25, HOLDOUT26),
 ]
-SET_NAMES = ["gold", *(f"holdout{n}" for n in ("", *range(2, 27)))]
+SET_NAMES = ["gold", *(f"holdout{n}" for n in ("", *range(2, 29)))]
 DOCS = load_gold(GOLD)
 ALL_DOCS = DOCS + [pair for gold in [*HELD_OUT, *UNMEASURED] for pair in load_gold(gold)]
 
