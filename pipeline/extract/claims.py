@@ -463,6 +463,16 @@ def tokens_between(sentence: Sentence, start: int, end: int) -> tuple[str, ...]:
     return sentence.tokens[start - sentence.start : end - sentence.start]
 
 
+def words_before(sentence: Sentence, at: int) -> list[str]:
+    """The sentence's words before absolute offset ``at``, lower-cased, spaces left out."""
+    return [t.lower() for t in sentence.tokens[: at - sentence.start] if t.strip()]
+
+
+def words_after(sentence: Sentence, at: int) -> list[str]:
+    """The sentence's words from absolute offset ``at`` on, lower-cased, spaces left out."""
+    return [t.lower() for t in sentence.tokens[at - sentence.start :] if t.strip()]
+
+
 def _set_off(sentence: Sentence, value: Hit) -> bool:
     """Is the value set off by commas, as an aside before the name it belongs to?"""
     before, after = value.start - sentence.start - 1, value.end - sentence.start
@@ -1175,7 +1185,7 @@ SEQUENCE_NOUNS = frozenset({"sequences", "sequence", "chunks", "windows", "conte
 
 
 def _sequence_length(sentence: Sentence, value: Hit) -> bool:
-    words = [t.lower() for t in sentence.tokens[: value.start - sentence.start] if t.strip()]
+    words = words_before(sentence, value.start)
     return words[-1:] == ["of"] and len(words) >= 2 and words[-2] in SEQUENCE_NOUNS
 
 

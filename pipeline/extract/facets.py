@@ -22,6 +22,8 @@ from pipeline.extract.claims import (
     spec_line,
     subjects,
     tokens_between,
+    words_after,
+    words_before,
 )
 from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets
 from pipeline.extract.nlp import EMPHASIS
@@ -388,7 +390,7 @@ DATA_NOUNS = frozenset({"tokens", "data", "examples", "pairs", "corpus", "mix", 
 def _training_data(sentence: Sentence, facet: Hit) -> bool:
     """'pretrained on 40 trillion tokens of text, images and video': what it learned from,
     not what it accepts ('processes 300,000 tokens of text, images and video' is)."""
-    before = [t.lower() for t in sentence.tokens[: facet.start - sentence.start] if t.strip()]
+    before = words_before(sentence, facet.start)
     return (
         before[-1:] == ["of"]
         and len(before) >= 2
@@ -397,17 +399,14 @@ def _training_data(sentence: Sentence, facet: Hit) -> bool:
     )
 
 
-READING = frozenset({"accept", "accepts", "read", "reads", "take", "takes", "handle", "handles"})
-
-
 def _only_produces_text(sentence: Sentence, facet: Hit) -> bool:
     """'Both produce only text': the output side alone, not a text-only model ('accept and
     produce text only', 'read and write only text' are both sides)."""
     if facet.ident != "modality:text-only":
         return False
-    before = [t.lower() for t in sentence.tokens[: facet.start - sentence.start] if t.strip()]
+    before = words_before(sentence, facet.start)
     output = bool(before) and before[-1] in OUTPUT_WORDS | {"write", "writes", "return"}
-    return output and not any(w in INPUT_WORDS | READING for w in before[-5:])
+    return output and not any(w in INPUT_WORDS for w in before[-5:])
 
 
 OUTPUT_WORDS = frozenset(
@@ -514,7 +513,7 @@ SIBLINGS = frozenset({"sibling", "companion", "cousin", "variant", "counterpart"
 def _sibling_that(sentence: Sentence, facet: Hit) -> bool:
     """'alongside a multimodal sibling that handles speech and images': what the sibling can
     do, not the model just named."""
-    words = [t.lower() for t in sentence.tokens[: facet.start - sentence.start] if t.strip()]
+    words = words_before(sentence, facet.start)
     for back in range(1, min(len(words), 6) + 1):
         if words[-back] in SIBLINGS:
             rest = words[-back + 1 :] if back > 1 else []
@@ -628,10 +627,8 @@ def _unnamed_plural(sentence: Sentence, hit: Hit, model: Hit | None) -> bool:
     discussed last (a sentence opening with 'Both' or 'They' goes to its group)."""
     if named_in(sentence, model):
         return False
-    after = [t.lower() for t in sentence.tokens[hit.end - sentence.start :] if t.strip()][:1]
-    if after[:1] != [] and after[0] not in PLURAL_NOUNS:
-        return False
-    if not after:
+    after = words_after(sentence, hit.end)[:1]
+    if not after or after[0] not in PLURAL_NOUNS:
         return False
     opening = [t.lower() for t in sentence.tokens if t.strip() and t not in EMPHASIS][:1]
     return not (opening and opening[0] in PLURAL_OPENINGS)
@@ -665,7 +662,7 @@ RELEASED_AS = frozenset(
 def _not_released_as(sentence: Sentence, hit: Hit) -> bool:
     """'has not been released as open weights', 'was never published under an open-source
     licence': the denial reaches over the release words."""
-    words = [t.lower() for t in sentence.tokens[: hit.start - sentence.start] if t.strip()]
+    words = words_before(sentence, hit.start)
     at = len(words)
     while at > 0 and words[at - 1] in RELEASED_AS:
         at -= 1
@@ -706,10 +703,10 @@ def _plainly_denied(sentence: Sentence, hit: Hit) -> bool:
         for q in sentence.cue("negation")
     ) or (hit.ident == "license:open-source" and _instead(sentence, hit))
     # "open-weight rather than open-source", "rather than a standard open-source licence"
-    # "has not been released as open weights"
 
 
 def _denied(sentence: Sentence, hit: Hit) -> bool:
+    """Denied outright, or over the release words ('has not been released as open weights')."""
     return _plainly_denied(sentence, hit) or _not_released_as(sentence, hit)
 
 
@@ -778,7 +775,7 @@ def _dense_layers(sentence: Sentence, hit: Hit) -> bool:
     a kind of layer, not the model's design."""
     if hit.ident != "architecture:dense":
         return False
-    after = [t.lower() for t in sentence.tokens[hit.end - sentence.start :] if t.strip()][:5]
+    after = words_after(sentence, hit.end)[:5]
     run = []
     for word in after:
         if word not in LAYER_WORDS:

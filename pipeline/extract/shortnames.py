@@ -65,7 +65,7 @@ def with_short_names(
                     continue
                 if i == 0 and n == 1 and words[0].lower() in PLAIN_WORDS:
                     continue
-                if (named := _named_before(sentence, i, taken)) is not None:
+                if (named := _name_begins_before(sentence, i, taken)) is not None:
                     # "Amazon Nova Pro": the end of another name, not Gemini's "Pro"
                     offsets = offsets or token_offsets(sentence)
                     added.append(
@@ -104,7 +104,7 @@ def with_short_names(
     return result
 
 
-def _named_before(sentence: Sentence, i: int, taken: set[int]) -> int | None:
+def _name_begins_before(sentence: Sentence, i: int, taken: set[int]) -> int | None:
     """Where the capitalised words glued before token ``i`` begin ('Amazon Nova' before
     'Pro'), or None when the word before is not part of a name (a name the registry knows
     or an organisation is a hit of its own: "Mistral Large" stays Mistral's)."""

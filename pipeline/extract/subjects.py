@@ -18,6 +18,7 @@ from pipeline.extract.claims import (
     opens_with_reference,
     scale_suffix,
     subjects,
+    words_before,
 )
 from pipeline.extract.hits import Hit, Sentence, span_hit, token_offsets, with_hits
 from pipeline.extract.nlp import EMPHASIS
@@ -219,7 +220,7 @@ def _introduced_by_description(sentence: Sentence, mention: Hit) -> bool:
     ('The model has 21 billion parameters')."""
     at = mention.end - sentence.start
     after = [t.lower() for t in sentence.tokens[at : at + 6] if t.strip()]
-    before = [t.lower() for t in sentence.tokens[: mention.start - sentence.start] if t.strip()]
+    before = words_before(sentence, mention.start)
     return (
         bool(mention.ident)  # "According to Raman, the model can read ...": no model at all
         and before[-2:] != ["according", "to"]
